@@ -1,0 +1,61 @@
+package rnnlab.math;
+
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
+
+/**
+ * Orthogonal initialisation of a weight matrix of any shape.
+ *
+ * <p>A Gaussian matrix is factored as Q R; Q's columns are orthonormal, and multiplying each
+ * column by the sign of R's matching diagonal entry makes the result uniformly distributed over
+ * orthogonal matrices rather than biased by the factorisation's sign convention. A wide matrix
+ * (rows &lt; cols) is built as the transpose of a tall one, so that its rows are orthonormal.
+ */
+public final class Orthogonal {
+
+    private Orthogonal() {
+    }
+
+    /**
+     * Returns a rows×cols matrix with orthonormal columns (rows ≥ cols, so Wᵀ W = I) or
+     * orthonormal rows (rows &lt; cols, so W Wᵀ = I).
+     *
+     * @throws IllegalArgumentException if either dimension is below 1
+     */
+    public static DMatrixRMaj initialize(int rows, int cols, Random random) {
+        if (rows < 1 || cols < 1) {
+            throw new IllegalArgumentException("orthogonal initialisation: expected a shape of at"
+                    + " least 1x1 but was " + rows + "x" + cols);
+        }
+        boolean wide = rows < cols;
+        int tall = wide ? cols : rows;
+        int narrow = wide ? rows : cols;
+
+        DMatrixRMaj gaussian = new DMatrixRMaj(tall, narrow);
+        for (int k = 0; k < gaussian.getNumElements(); k++) {
+            gaussian.data[k] = random.nextGaussian();
+        }
+
+        // Q R = G, with Q tall×narrow (the compact form) and R narrow×narrow.
+        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(tall, narrow);
+        if (!qr.decompose(gaussian.copy())) {
+            throw new IllegalStateException("QR decomposition failed for a " + tall + "x"
+                    + narrow + " Gaussian matrix");
+        }
+        DMatrixRMaj q = qr.getQ(null, true);
+        DMatrixRMaj r = qr.getR(null, true);
+
+        // Q ← Q diag(sign(R_jj)), so the factorisation's sign choice does not bias the result.
+        for (int j = 0; j < narrow; j++) {
+            if (r.get(j, j) < 0) {
+                for (int i = 0; i < tall; i++) {
+                    q.set(i, j, -q.get(i, j));
+                }
+            }
+        }
+        return wide ? CommonOps_DDRM.transpose(q, null) : q;
+    }
+}

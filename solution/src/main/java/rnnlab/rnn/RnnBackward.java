@@ -1,0 +1,79 @@
+package rnnlab.rnn;
+
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import rnnlab.math.Matrices;
+import rnnlab.model.Inputs;
+import rnnlab.model.LossAndGradients;
+import rnnlab.model.Losses;
+
+/**
+ * Backpropagation through time for the RNN (exercise D).
+ *
+ * <p>Going backwards from the last step, with δ_t the gradient flowing into h_t:
+ * <pre>
+ * do_t = y_t - onehot(target_t)                 (softmax and cross-entropy together)
+ * dW  += do_t h_tᵀ,        db_out    += do_t
+ * δ_t  = Wᵀ do_t + Vᵀ da_{t+1}                  (the second term is the carry through time)
+ * da_t = (1 - h_t ∘ h_t) ∘ δ_t                  (tanh' written with the activated value h_t)
+ * dU  += da_t x_tᵀ,        db_hidden += da_t
+ * dV  += da_t h_{t-1}ᵀ                          (h_0 at the first step)
+ * </pre>
+ */
+public final class RnnBackward {
+
+    private RnnBackward() {
+    }
+
+    /**
+     * Computes the loss of a sequence and its exact gradients. Does not clip; call
+     * {@code Clipping.clipGlobalNorm} after.
+     *
+     * @param inputs x_1 … x_T, not modified
+     * @param targets the index of the next token at each step
+     * @param trace the forward pass of these inputs, not modified
+     * @param parameters the weights the trace was computed with, not modified
+     * @return the loss Σ_t -ln y_t[target_t] and new gradient matrices
+     */
+    public static LossAndGradients backward(List<DMatrixRMaj> inputs, int[] targets,
+            RnnTrace trace, RnnParameters parameters) {
+        Inputs.require(inputs, parameters.vocabularySize());
+        Losses.requireTargets(targets, inputs.size(), parameters.vocabularySize());
+        int hiddenSize = parameters.hiddenSize();
+        RnnParameters gradients = RnnParameters.zeros(hiddenSize, parameters.vocabularySize());
+
+        DMatrixRMaj carry = new DMatrixRMaj(hiddenSize, 1);
+        for (int t = inputs.size() - 1; t >= 0; t--) {
+            DMatrixRMaj h = trace.hidden().get(t);
+
+            // do_t = y_t - onehot(target_t); dW += do_t h_tᵀ; db_out += do_t
+            DMatrixRMaj dOutput = trace.probabilities().get(t).copy();
+            dOutput.data[targets[t]] -= 1.0;
+            Matrices.addOuterProduct(dOutput, h, gradients.w());
+            CommonOps_DDRM.addEquals(gradients.bOut(), dOutput);
+
+            // δ_t = Wᵀ do_t + carry
+            DMatrixRMaj dHidden = carry.copy();
+            Matrices.multiplyAddTransposed(parameters.w(), dOutput, dHidden);
+
+            // da_t = (1 - h_t²) ∘ δ_t
+            DMatrixRMaj dPreActivation = new DMatrixRMaj(hiddenSize, 1);
+            for (int k = 0; k < hiddenSize; k++) {
+                double value = h.data[k];
+                dPreActivation.data[k] = (1.0 - value * value) * dHidden.data[k];
+            }
+
+            // dU += da_t x_tᵀ; dV += da_t h_{t-1}ᵀ; db_hidden += da_t
+            Matrices.addOuterProduct(dPreActivation, inputs.get(t), gradients.u());
+            Matrices.addOuterProduct(dPreActivation, trace.previousHidden(t), gradients.v());
+            CommonOps_DDRM.addEquals(gradients.bHidden(), dPreActivation);
+
+            // The carry into step t-1 is Vᵀ da_t.
+            CommonOps_DDRM.fill(carry, 0);
+            Matrices.multiplyAddTransposed(parameters.v(), dPreActivation, carry);
+        }
+        double loss = Losses.crossEntropy(trace.probabilities(), targets);
+        return new LossAndGradients(loss, gradients);
+    }
+}
