@@ -110,7 +110,7 @@ public final class LstmBackward {
             double i = step.input().data[k];
             double g = step.candidate().data[k];
             double o = step.outputGate().data[k];
-            double tanhCell = Math.tanh(step.cell().data[k]);
+            double tanhCell = step.tanhCell().data[k];
             double dh = dHidden.data[k];
 
             // da_o = dh ∘ tanh(c_t) ∘ o(1 - o)

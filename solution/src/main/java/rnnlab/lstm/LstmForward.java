@@ -75,14 +75,15 @@ public final class LstmForward {
         }
 
         // h_t = o_t ∘ tanh(c_t)
-        DMatrixRMaj hidden = cell.copy();
-        Matrices.tanhInPlace(hidden);
-        CommonOps_DDRM.elementMult(hidden, outputGate);
+        DMatrixRMaj tanhCell = cell.copy();
+        Matrices.tanhInPlace(tanhCell);
+        DMatrixRMaj hidden = new DMatrixRMaj(cell.numRows, 1);
+        CommonOps_DDRM.elementMult(outputGate, tanhCell, hidden);
 
         // y_t = softmax(W_v h_t + b_v)
         DMatrixRMaj probabilities = Matrices.affine(parameters.wOut(), hidden, parameters.bOut());
         Matrices.softmaxInPlace(probabilities);
-        return new LstmStep(z, forget, input, candidate, cell, outputGate, hidden,
+        return new LstmStep(z, forget, input, candidate, cell, outputGate, tanhCell, hidden,
                 probabilities);
     }
 

@@ -12,10 +12,11 @@ import org.ejml.data.DMatrixRMaj;
  * @param candidate g_t = tanh(W_g z + b_g)
  * @param cell c_t = f_t ∘ c_{t-1} + i_t ∘ g_t
  * @param outputGate o_t = σ(W_o z + b_o)
+ * @param tanhCell tanh(c_t), kept so that the backward pass does not recompute it
  * @param hidden h_t = o_t ∘ tanh(c_t)
  * @param probabilities y_t = softmax(W_v h_t + b_v)
  */
 public record LstmStep(DMatrixRMaj z, DMatrixRMaj forget, DMatrixRMaj input,
-        DMatrixRMaj candidate, DMatrixRMaj cell, DMatrixRMaj outputGate, DMatrixRMaj hidden,
-        DMatrixRMaj probabilities) {
+        DMatrixRMaj candidate, DMatrixRMaj cell, DMatrixRMaj outputGate, DMatrixRMaj tanhCell,
+        DMatrixRMaj hidden, DMatrixRMaj probabilities) {
 }

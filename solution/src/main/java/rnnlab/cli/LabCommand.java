@@ -1,0 +1,270 @@
+package rnnlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import rnnlab.data.AnBn;
+import rnnlab.data.DatasetSplit;
+import rnnlab.data.Example;
+import rnnlab.data.Vocabulary;
+import rnnlab.eval.Evaluation;
+import rnnlab.eval.LossFloors;
+import rnnlab.generate.Generator;
+import rnnlab.lstm.Lstm;
+import rnnlab.model.SequenceModel;
+import rnnlab.plot.LossPlot;
+import rnnlab.rnn.Rnn;
+import rnnlab.train.History;
+import rnnlab.train.Trainer;
+import rnnlab.train.TrainingDivergedException;
+import rnnlab.train.TrainingOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The lab's main program: trains the hand-written models on {@code a^n b^n EOS}, prints
+ * predictions and generations, writes loss plots, and ends with one summary line per model.
+ */
+@Command(name = "rnn-lab", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Trains the hand-written RNN and LSTM on a^n b^n EOS and compares them.")
+public final class LabCommand implements Callable<Integer> {
+
+    /** Minimum sequence count, so that validation and test each get at least two sequences. */
+    static final int MIN_SEQUENCES = 20;
+
+    /** Prompts to continue after training: short, longer than any training sequence, unknown. */
+    static final List<List<String>> PROMPTS = List.of(
+            words("a a a b"),
+            words("a a a a a a a a a a a a a a b"),
+            words("a a c b"));
+
+    private static final int SHOWN_TEST_SEQUENCES = 3;
+    private static final int MAX_GENERATED = 40;
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "Which model to train: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ModelChoice model = ModelChoice.all;
+
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Passes over the training data (default: 100 for the RNN, 50 for the"
+                    + " LSTM).")
+    Integer epochs;
+
+    @Option(names = "--hidden", paramLabel = "H",
+            description = "Hidden state size (default: ${DEFAULT-VALUE}).")
+    int hidden = 50;
+
+    @Option(names = "--lr", paramLabel = "RATE",
+            description = "SGD learning rate (default: 0.01 for the RNN, 0.1 for the LSTM).")
+    Double learningRate;
+
+    @Option(names = "--seed", paramLabel = "SEED",
+            description = "Seed of the data and the initial weights (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Option(names = "--sequences", paramLabel = "COUNT",
+            description = "Number of a^n b^n sequences to generate, at least " + MIN_SEQUENCES
+                    + " (default: ${DEFAULT-VALUE}).")
+    int sequences = AnBn.DEFAULT_COUNT;
+
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Folder for the loss plots (default: ${DEFAULT-VALUE}).")
+    Path plots = Path.of("plots");
+
+    /** Runs the program and exits with its status: 0, 1 when training failed, 2 on bad options. */
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Builds the command line with the lab's one-line handling of invalid options. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new LabCommand());
+        commandLine.setParameterExceptionHandler((error, args) -> {
+            PrintWriter err = error.getCommandLine().getErr();
+            err.println("rnn-lab: " + error.getMessage() + " (run with --help for the options)");
+            err.flush();
+            return 2;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() {
+        validateOptions();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+
+        List<List<String>> all = AnBn.generate(sequences, seed);
+        Vocabulary vocabulary = Vocabulary.fromSequences(all);
+        DatasetSplit split = DatasetSplit.of(all);
+        List<Example> training = Example.allOf(split.training(), vocabulary);
+        List<Example> validation = Example.allOf(split.validation(), vocabulary);
+        List<Example> test = Example.allOf(split.test(), vocabulary);
+        out.printf("Data: %d sequences (seed %d): %d training, %d validation, %d test;"
+                + " vocabulary %s%n", all.size(), seed, training.size(), validation.size(),
+                test.size(), vocabulary.words());
+        out.printf("Loss floors (sum of cross-entropy per sequence): optimal ln 11 = %.3f,"
+                + " memory-less = %.3f%n%n", LossFloors.OPTIMAL, LossFloors.MEMORYLESS);
+
+        List<String> summaries = new ArrayList<>();
+        List<History> histories = new ArrayList<>();
+        int status = 0;
+        for (ModelRun run : selectedRuns(vocabulary.size())) {
+            try {
+                History history = train(run, training, validation, out);
+                histories.add(history);
+                showPredictions(run.model(), test, vocabulary, out);
+                showGenerations(run.model(), vocabulary, out);
+                double accuracy = Evaluation.determinedAccuracy(run.model(), test,
+                        vocabulary.indexOf("b"));
+                summaries.add(summary(history, accuracy));
+            } catch (TrainingDivergedException diverged) {
+                err.println("rnn-lab: " + diverged.getMessage());
+                err.flush();
+                if (!diverged.history().epochs().isEmpty()) {
+                    histories.add(diverged.history());
+                }
+                status = 1;
+            }
+        }
+        status = Math.max(status, writePlots(histories, out, err));
+        out.println();
+        summaries.forEach(out::println);
+        out.flush();
+        return status;
+    }
+
+    private void validateOptions() {
+        CommandLine commandLine = spec.commandLine();
+        if (epochs != null && epochs < 1) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--epochs must be 1 or more but was " + epochs);
+        }
+        if (hidden < 1) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--hidden must be 1 or more but was " + hidden);
+        }
+        if (learningRate != null && (!(learningRate > 0) || learningRate.isInfinite())) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--lr must be a positive number but was " + learningRate);
+        }
+        if (sequences < MIN_SEQUENCES) {
+            throw new CommandLine.ParameterException(commandLine, "--sequences must be at least "
+                    + MIN_SEQUENCES + " so that validation and test are not empty, but was "
+                    + sequences);
+        }
+    }
+
+    /** A model to train with its settings. */
+    private record ModelRun(SequenceModel model, TrainingOptions options) {
+    }
+
+    private List<ModelRun> selectedRuns(int vocabularySize) {
+        List<ModelRun> runs = new ArrayList<>();
+        if (model == ModelChoice.rnn || model == ModelChoice.all) {
+            runs.add(new ModelRun(Rnn.initialize(hidden, vocabularySize, new Random(seed + 1)),
+                    options(ModelDefaults.RNN)));
+        }
+        if (model == ModelChoice.lstm || model == ModelChoice.all) {
+            runs.add(new ModelRun(Lstm.initialize(hidden, vocabularySize, new Random(seed + 2)),
+                    options(ModelDefaults.LSTM)));
+        }
+        return runs;
+    }
+
+    private TrainingOptions options(ModelDefaults defaults) {
+        return TrainingOptions.of(epochs != null ? epochs : defaults.epochs(),
+                learningRate != null ? learningRate : defaults.learningRate());
+    }
+
+    private static History train(ModelRun run, List<Example> training, List<Example> validation,
+            PrintWriter out) {
+        SequenceModel model = run.model();
+        out.printf("Training %s: hidden %s, %d parameters, SGD learning rate %g, %d epochs%n",
+                model.name().toUpperCase(), hiddenSizeOf(model), model.parameters().count(),
+                run.options().learningRate(), run.options().epochs());
+        out.flush();
+        return Trainer.train(model, training, validation, run.options(),
+                new ProgressPrinter(out, model.name()));
+    }
+
+    private static String hiddenSizeOf(SequenceModel model) {
+        if (model instanceof Rnn rnn) {
+            return String.valueOf(rnn.parameters().hiddenSize());
+        }
+        if (model instanceof Lstm lstm) {
+            return String.valueOf(lstm.parameters().hiddenSize());
+        }
+        return "?";
+    }
+
+    private static void showPredictions(SequenceModel model, List<Example> test,
+            Vocabulary vocabulary, PrintWriter out) {
+        out.println("Test sequences:");
+        for (Example example : test.subList(0, Math.min(SHOWN_TEST_SEQUENCES, test.size()))) {
+            int[] predicted = Evaluation.predict(model, example);
+            out.println("  input     " + wordsOf(example.inputIndices(), vocabulary));
+            out.println("  target    " + wordsOf(example.targets(), vocabulary));
+            out.println("  predicted " + wordsOf(predicted, vocabulary));
+            out.println();
+        }
+    }
+
+    private static void showGenerations(SequenceModel model, Vocabulary vocabulary,
+            PrintWriter out) {
+        out.println("Greedy generation:");
+        for (List<String> prompt : PROMPTS) {
+            List<String> generated = Generator.greedy(model, vocabulary, prompt, MAX_GENERATED);
+            out.println("  " + String.join(" ", prompt) + " -> " + String.join(" ", generated));
+        }
+        out.println();
+        out.flush();
+    }
+
+    private int writePlots(List<History> histories, PrintWriter out, PrintWriter err) {
+        try {
+            for (History history : histories) {
+                out.println("Wrote " + LossPlot.writeHistory(history, plots));
+            }
+            if (histories.size() > 1) {
+                out.println("Wrote " + LossPlot.writeComparison(histories, plots, "comparison"));
+            }
+            return 0;
+        } catch (IOException | RuntimeException failure) {
+            err.println("rnn-lab: could not write the plots to " + plots.toAbsolutePath() + ": "
+                    + failure + "; choose another folder with --plots");
+            err.flush();
+            return 1;
+        }
+    }
+
+    private static String summary(History history, double accuracy) {
+        return String.format("model=%s epochs=%d train_loss=%.4f val_loss=%.4f accuracy=%.4f"
+                + " seconds=%.2f", history.modelName(), history.epochs().size(),
+                history.last().trainingLoss(), history.last().validationLoss(), accuracy,
+                history.seconds());
+    }
+
+    private static String wordsOf(int[] indices, Vocabulary vocabulary) {
+        StringBuilder text = new StringBuilder();
+        for (int index : indices) {
+            text.append(text.length() == 0 ? "" : " ").append(vocabulary.wordAt(index));
+        }
+        return text.toString();
+    }
+
+    private static List<String> words(String text) {
+        return Arrays.asList(text.split(" "));
+    }
+}

@@ -1,0 +1,6 @@
+package rnnlab.cli;
+
+/** The values of {@code --model}. */
+public enum ModelChoice {
+    rnn, lstm, all
+}
