@@ -138,18 +138,15 @@ public final class Matrices {
     }
 
     /**
-     * Returns tanh(x) as 1 - 2 / (e^(2x) + 1), within 1e-16 of {@link Math#tanh} in absolute
-     * terms. On Java 17 this is about three times faster than {@code Math.tanh}, which matters
-     * because the recurrent loops call it for every hidden unit of every step.
+     * Returns tanh(x) as 1 - 2 / (e^(2|x|) + 1) with the sign of x, within 3e-16 of
+     * {@link Math#tanh} in absolute terms. On Java 17 this is about three times faster than
+     * {@code Math.tanh}, which matters because the recurrent loops call it for every hidden
+     * unit of every step.
      */
     public static double tanh(double x) {
-        if (x > 20) {
-            return 1.0;
-        }
-        if (x < -20) {
-            return -1.0;
-        }
-        return 1.0 - 2.0 / (Math.exp(2 * x) + 1.0);
+        double magnitude = Math.abs(x);
+        double value = magnitude > 20 ? 1.0 : 1.0 - 2.0 / (Math.exp(2 * magnitude) + 1.0);
+        return Math.copySign(value, x);
     }
 
     /**
