@@ -56,8 +56,8 @@ public final class LabCommand implements Callable<Integer> {
     ModelChoice model = ModelChoice.all;
 
     @Option(names = "--epochs", paramLabel = "N",
-            description = "Passes over the training data (default: 100 for the RNN, 50 for the"
-                    + " LSTM).")
+            description = "Passes over the training data (default: 200 for the RNN, 100 for"
+                    + " the LSTM).")
     Integer epochs;
 
     @Option(names = "--hidden", paramLabel = "H",
@@ -65,7 +65,7 @@ public final class LabCommand implements Callable<Integer> {
     int hidden = 50;
 
     @Option(names = "--lr", paramLabel = "RATE",
-            description = "SGD learning rate (default: 0.01 for the RNN, 0.1 for the LSTM).")
+            description = "SGD learning rate (default: 0.03 for the RNN, 0.05 for the LSTM).")
     Double learningRate;
 
     @Option(names = "--seed", paramLabel = "SEED",
@@ -191,7 +191,7 @@ public final class LabCommand implements Callable<Integer> {
     private static History train(ModelRun run, List<Example> training, List<Example> validation,
             PrintWriter out) {
         SequenceModel model = run.model();
-        out.printf("Training %s: hidden %s, %d parameters, SGD learning rate %g, %d epochs%n",
+        out.printf("Training %s: hidden %s, %d parameters, SGD learning rate %s, %d epochs%n",
                 model.name().toUpperCase(), hiddenSizeOf(model), model.parameters().count(),
                 run.options().learningRate(), run.options().epochs());
         out.flush();

@@ -8,9 +8,9 @@ package rnnlab.cli;
  */
 record ModelDefaults(int epochs, double learningRate) {
 
-    /** RNN: SGD at 0.01 for 100 epochs. */
-    static final ModelDefaults RNN = new ModelDefaults(100, 0.01);
+    /** RNN: SGD at 0.03 for 200 epochs, about 3 seconds on one core. */
+    static final ModelDefaults RNN = new ModelDefaults(200, 0.03);
 
-    /** LSTM: SGD at 0.1 for 50 epochs. */
-    static final ModelDefaults LSTM = new ModelDefaults(50, 0.1);
+    /** LSTM: SGD at 0.05 for 100 epochs, about 5 seconds on one core. */
+    static final ModelDefaults LSTM = new ModelDefaults(100, 0.05);
 }

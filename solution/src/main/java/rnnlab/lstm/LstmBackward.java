@@ -1,6 +1,9 @@
 package rnnlab.lstm;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import rnnlab.math.Matrices;
@@ -17,17 +20,20 @@ import rnnlab.model.Losses;
  * carried in from step t+1 (zero after the last step):
  * <pre>
  * dv_t  = y_t - onehot(target_t)
- * dW_v += dv_t h_tᵀ,   db_v += dv_t
  * dh    = W_vᵀ dv_t + δh
  * do    = dh ∘ tanh(c_t),            da_o = do ∘ o_t(1 - o_t)
  * dc    = δc + dh ∘ o_t ∘ (1 - tanh²(c_t))
  * da_f  = dc ∘ c_{t-1} ∘ f_t(1 - f_t)
  * da_i  = dc ∘ g_t ∘ i_t(1 - i_t)
  * da_g  = dc ∘ i_t ∘ (1 - g_t²)
- * dW_k += da_k z_tᵀ,   db_k += da_k    for k in f, i, g, o
  * dz    = W_fᵀ da_f + W_iᵀ da_i + W_gᵀ da_g + W_oᵀ da_o
  * δh    = dz[0 : hiddenSize]           (the rows of z that hold h_{t-1})
  * δc    = dc ∘ f_t
+ * </pre>
+ * and then the weight gradients, summed over all steps:
+ * <pre>
+ * dW_v = Σ_t dv_t h_tᵀ,     db_v = Σ_t dv_t
+ * dW_k = Σ_t da_k,t z_tᵀ,   db_k = Σ_t da_k,t    for k in f, i, g, o
  * </pre>
  */
 public final class LstmBackward {
@@ -52,38 +58,50 @@ public final class LstmBackward {
         int hiddenSize = parameters.hiddenSize();
         LstmParameters gradients = LstmParameters.zeros(hiddenSize, parameters.vocabularySize());
 
+        int steps = inputs.size();
+        StepGradients[] local = new StepGradients[steps];
+        DMatrixRMaj[] dLogits = new DMatrixRMaj[steps];
         DMatrixRMaj hiddenCarry = new DMatrixRMaj(hiddenSize, 1);
         DMatrixRMaj cellCarry = new DMatrixRMaj(hiddenSize, 1);
-        for (int t = inputs.size() - 1; t >= 0; t--) {
+        for (int t = steps - 1; t >= 0; t--) {
             LstmStep step = trace.steps().get(t);
 
-            // dv_t = y_t - onehot(target_t); dW_v += dv_t h_tᵀ; db_v += dv_t
-            DMatrixRMaj dLogits = step.probabilities().copy();
-            dLogits.data[targets[t]] -= 1.0;
-            Matrices.addOuterProduct(dLogits, step.hidden(), gradients.wOut());
-            CommonOps_DDRM.addEquals(gradients.bOut(), dLogits);
+            // dv_t = y_t - onehot(target_t)
+            dLogits[t] = step.probabilities().copy();
+            dLogits[t].data[targets[t]] -= 1.0;
 
             // dh = W_vᵀ dv_t + δh
             DMatrixRMaj dHidden = hiddenCarry.copy();
-            Matrices.multiplyAddTransposed(parameters.wOut(), dLogits, dHidden);
+            Matrices.multiplyAddTransposed(parameters.wOut(), dLogits[t], dHidden);
 
-            StepGradients local = stepGradients(step, trace.previousCell(t), dHidden, cellCarry);
-            accumulate(local.forget(), step.z(), gradients.wForget(), gradients.bForget());
-            accumulate(local.input(), step.z(), gradients.wInput(), gradients.bInput());
-            accumulate(local.candidate(), step.z(), gradients.wCandidate(),
-                    gradients.bCandidate());
-            accumulate(local.outputGate(), step.z(), gradients.wOutputGate(),
-                    gradients.bOutputGate());
+            local[t] = stepGradients(step, trace.previousCell(t), dHidden, cellCarry);
 
             // dz = Σ_k W_kᵀ da_k; δh = dz[0 : hiddenSize]; δc = dc ∘ f_t
             DMatrixRMaj dz = new DMatrixRMaj(step.z().numRows, 1);
-            Matrices.multiplyAddTransposed(parameters.wForget(), local.forget(), dz);
-            Matrices.multiplyAddTransposed(parameters.wInput(), local.input(), dz);
-            Matrices.multiplyAddTransposed(parameters.wCandidate(), local.candidate(), dz);
-            Matrices.multiplyAddTransposed(parameters.wOutputGate(), local.outputGate(), dz);
+            Matrices.multiplyAddTransposed(parameters.wForget(), local[t].forget(), dz);
+            Matrices.multiplyAddTransposed(parameters.wInput(), local[t].input(), dz);
+            Matrices.multiplyAddTransposed(parameters.wCandidate(), local[t].candidate(), dz);
+            Matrices.multiplyAddTransposed(parameters.wOutputGate(), local[t].outputGate(), dz);
             System.arraycopy(dz.data, 0, hiddenCarry.data, 0, hiddenSize);
-            CommonOps_DDRM.elementMult(local.cell(), step.forget(), cellCarry);
+            CommonOps_DDRM.elementMult(local[t].cell(), step.forget(), cellCarry);
         }
+
+        // dW_v = Σ_t dv_t h_tᵀ and dW_k = Σ_t da_k z_tᵀ, with the biases summed alike.
+        List<DMatrixRMaj> hidden = new ArrayList<>(steps);
+        List<DMatrixRMaj> z = new ArrayList<>(steps);
+        for (LstmStep step : trace.steps()) {
+            hidden.add(step.hidden());
+            z.add(step.z());
+        }
+        accumulate(Arrays.asList(dLogits), hidden, gradients.wOut(), gradients.bOut());
+        accumulate(gateErrors(local, StepGradients::forget), z, gradients.wForget(),
+                gradients.bForget());
+        accumulate(gateErrors(local, StepGradients::input), z, gradients.wInput(),
+                gradients.bInput());
+        accumulate(gateErrors(local, StepGradients::candidate), z, gradients.wCandidate(),
+                gradients.bCandidate());
+        accumulate(gateErrors(local, StepGradients::outputGate), z, gradients.wOutputGate(),
+                gradients.bOutputGate());
         double loss = Losses.crossEntropy(trace.probabilities(), targets);
         return new LossAndGradients(loss, gradients);
     }
@@ -126,10 +144,22 @@ public final class LstmBackward {
         return new StepGradients(dForget, dInput, dCandidate, dOutputGate, dCell);
     }
 
-    /** Adds one gate's contribution: dW += da zᵀ and db += da. */
-    private static void accumulate(DMatrixRMaj dPreActivation, DMatrixRMaj z,
+    /** Picks one gate's pre-activation gradient from every step. */
+    private static List<DMatrixRMaj> gateErrors(StepGradients[] local,
+            Function<StepGradients, DMatrixRMaj> gate) {
+        List<DMatrixRMaj> errors = new ArrayList<>(local.length);
+        for (StepGradients step : local) {
+            errors.add(gate.apply(step));
+        }
+        return errors;
+    }
+
+    /** Adds one layer's contribution over all steps: dW += Σ_t da_t z_tᵀ and db += Σ_t da_t. */
+    private static void accumulate(List<DMatrixRMaj> dPreActivations, List<DMatrixRMaj> inputs,
             DMatrixRMaj dWeights, DMatrixRMaj dBias) {
-        Matrices.addOuterProduct(dPreActivation, z, dWeights);
-        CommonOps_DDRM.addEquals(dBias, dPreActivation);
+        Matrices.addOuterProducts(dPreActivations, inputs, dWeights);
+        for (DMatrixRMaj error : dPreActivations) {
+            CommonOps_DDRM.addEquals(dBias, error);
+        }
     }
 }

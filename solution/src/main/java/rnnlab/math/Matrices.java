@@ -1,5 +1,7 @@
 package rnnlab.math;
 
+import java.util.Arrays;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -125,6 +127,45 @@ public final class Matrices {
             for (int k = 0; k < n; k++) {
                 cv[start + k] += scale * bv[k];
             }
+        }
+    }
+
+    /**
+     * Adds a sum of outer products to {@code c}: {@code c = c + Σ_t a_t b_tᵀ}, the form every
+     * weight gradient takes when summed over the time steps of a sequence.
+     *
+     * <p>Each row of c is summed over all steps in a scratch array first and written back once.
+     * The inner loop then reads and writes two separate arrays at the same index, a loop shape
+     * the JIT compiles to vector instructions, which it does not do for the row-offset loop of
+     * {@link #addOuterProduct}.
+     *
+     * @param a m×1 vectors, not modified
+     * @param b n×1 vectors, one per vector of a, not modified
+     * @param c m×n, modified
+     */
+    public static void addOuterProducts(List<DMatrixRMaj> a, List<DMatrixRMaj> b,
+            DMatrixRMaj c) {
+        int n = c.numCols;
+        double[] row = new double[n];
+        for (int r = 0; r < c.numRows; r++) {
+            Arrays.fill(row, 0.0);
+            for (int t = 0; t < a.size(); t++) {
+                double scale = a.get(t).data[r];
+                if (scale != 0) {
+                    addScaled(scale, b.get(t).data, row, n);
+                }
+            }
+            int start = r * n;
+            for (int k = 0; k < n; k++) {
+                c.data[start + k] += row[k];
+            }
+        }
+    }
+
+    /** Adds {@code scale · x} to {@code y} over the first n entries. */
+    private static void addScaled(double scale, double[] x, double[] y, int n) {
+        for (int k = 0; k < n; k++) {
+            y[k] += scale * x[k];
         }
     }
 

@@ -1,5 +1,7 @@
 package rnnlab.rnn;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -14,11 +16,14 @@ import rnnlab.model.Losses;
  * <p>Going backwards from the last step, with δ_t the gradient flowing into h_t:
  * <pre>
  * do_t = y_t - onehot(target_t)                 (softmax and cross-entropy together)
- * dW  += do_t h_tᵀ,        db_out    += do_t
  * δ_t  = Wᵀ do_t + Vᵀ da_{t+1}                  (the second term is the carry through time)
  * da_t = (1 - h_t ∘ h_t) ∘ δ_t                  (tanh' written with the activated value h_t)
- * dU  += da_t x_tᵀ,        db_hidden += da_t
- * dV  += da_t h_{t-1}ᵀ                          (h_0 at the first step)
+ * </pre>
+ * and then the weight gradients, summed over all steps:
+ * <pre>
+ * dW = Σ_t do_t h_tᵀ        db_out    = Σ_t do_t
+ * dU = Σ_t da_t x_tᵀ        db_hidden = Σ_t da_t
+ * dV = Σ_t da_t h_{t-1}ᵀ    (h_0 at the first step)
  * </pre>
  */
 public final class RnnBackward {
@@ -40,18 +45,18 @@ public final class RnnBackward {
             RnnTrace trace, RnnParameters parameters) {
         Inputs.require(inputs, parameters.vocabularySize());
         Losses.requireTargets(targets, inputs.size(), parameters.vocabularySize());
+        int steps = inputs.size();
         int hiddenSize = parameters.hiddenSize();
-        RnnParameters gradients = RnnParameters.zeros(hiddenSize, parameters.vocabularySize());
 
+        DMatrixRMaj[] dOutputs = new DMatrixRMaj[steps];
+        DMatrixRMaj[] dPreActivations = new DMatrixRMaj[steps];
         DMatrixRMaj carry = new DMatrixRMaj(hiddenSize, 1);
-        for (int t = inputs.size() - 1; t >= 0; t--) {
+        for (int t = steps - 1; t >= 0; t--) {
             DMatrixRMaj h = trace.hidden().get(t);
 
-            // do_t = y_t - onehot(target_t); dW += do_t h_tᵀ; db_out += do_t
+            // do_t = y_t - onehot(target_t)
             DMatrixRMaj dOutput = trace.probabilities().get(t).copy();
             dOutput.data[targets[t]] -= 1.0;
-            Matrices.addOuterProduct(dOutput, h, gradients.w());
-            CommonOps_DDRM.addEquals(gradients.bOut(), dOutput);
 
             // δ_t = Wᵀ do_t + carry
             DMatrixRMaj dHidden = carry.copy();
@@ -64,16 +69,35 @@ public final class RnnBackward {
                 dPreActivation.data[k] = (1.0 - value * value) * dHidden.data[k];
             }
 
-            // dU += da_t x_tᵀ; dV += da_t h_{t-1}ᵀ; db_hidden += da_t
-            Matrices.addOuterProduct(dPreActivation, inputs.get(t), gradients.u());
-            Matrices.addOuterProduct(dPreActivation, trace.previousHidden(t), gradients.v());
-            CommonOps_DDRM.addEquals(gradients.bHidden(), dPreActivation);
-
             // The carry into step t-1 is Vᵀ da_t.
-            CommonOps_DDRM.fill(carry, 0);
+            carry.zero();
             Matrices.multiplyAddTransposed(parameters.v(), dPreActivation, carry);
+
+            dOutputs[t] = dOutput;
+            dPreActivations[t] = dPreActivation;
         }
+
+        RnnParameters gradients = RnnParameters.zeros(hiddenSize, parameters.vocabularySize());
+        List<DMatrixRMaj> outputErrors = Arrays.asList(dOutputs);
+        List<DMatrixRMaj> hiddenErrors = Arrays.asList(dPreActivations);
+        Matrices.addOuterProducts(outputErrors, trace.hidden(), gradients.w());
+        Matrices.addOuterProducts(hiddenErrors, inputs, gradients.u());
+        Matrices.addOuterProducts(hiddenErrors, previousHiddenStates(trace), gradients.v());
+        for (int t = 0; t < steps; t++) {
+            CommonOps_DDRM.addEquals(gradients.bOut(), dOutputs[t]);
+            CommonOps_DDRM.addEquals(gradients.bHidden(), dPreActivations[t]);
+        }
+
         double loss = Losses.crossEntropy(trace.probabilities(), targets);
         return new LossAndGradients(loss, gradients);
+    }
+
+    /** Returns h_0 … h_{T-1}, the state each step started from. */
+    private static List<DMatrixRMaj> previousHiddenStates(RnnTrace trace) {
+        List<DMatrixRMaj> previous = new ArrayList<>(trace.hidden().size());
+        for (int t = 0; t < trace.hidden().size(); t++) {
+            previous.add(trace.previousHidden(t));
+        }
+        return previous;
     }
 }
