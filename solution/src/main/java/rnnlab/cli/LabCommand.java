@@ -81,7 +81,10 @@ public final class LabCommand implements Callable<Integer> {
             description = "Folder for the loss plots (default: ${DEFAULT-VALUE}).")
     Path plots = Path.of("plots");
 
-    /** Runs the program and exits with its status: 0, 1 when training failed, 2 on bad options. */
+    /**
+     * Runs the program and exits with its status: 0 on success, 1 when training diverged or the
+     * plots could not be written, 2 on invalid options, 3 when an exercise is not implemented.
+     */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         System.exit(commandLine().execute(args));
@@ -120,7 +123,13 @@ public final class LabCommand implements Callable<Integer> {
         List<String> summaries = new ArrayList<>();
         List<History> histories = new ArrayList<>();
         int status = 0;
-        for (ModelRun run : selectedRuns(vocabulary.size())) {
+        List<ModelRun> runs;
+        try {
+            runs = selectedRuns(vocabulary.size());
+        } catch (UnsupportedOperationException unfinished) {
+            return reportUnfinished(unfinished, err);
+        }
+        for (ModelRun run : runs) {
             try {
                 History history = train(run, training, validation, out);
                 histories.add(history);
@@ -136,6 +145,8 @@ public final class LabCommand implements Callable<Integer> {
                     histories.add(diverged.history());
                 }
                 status = 1;
+            } catch (UnsupportedOperationException unfinished) {
+                status = Math.max(status, reportUnfinished(unfinished, err));
             }
         }
         status = Math.max(status, writePlots(histories, out, err));
@@ -143,6 +154,18 @@ public final class LabCommand implements Callable<Integer> {
         summaries.forEach(out::println);
         out.flush();
         return status;
+    }
+
+    /**
+     * Prints the one-line message of an exercise stub, such as "Exercise C (RNN forward pass) is
+     * not implemented yet", and returns status 3.
+     */
+    private static int reportUnfinished(UnsupportedOperationException unfinished,
+            PrintWriter err) {
+        err.println("rnn-lab: " + unfinished.getMessage()
+                + "; finish it and run its tests, then train again");
+        err.flush();
+        return 3;
     }
 
     private void validateOptions() {
