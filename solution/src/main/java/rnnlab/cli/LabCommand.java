@@ -13,7 +13,8 @@ import rnnlab.data.DatasetSplit;
 import rnnlab.data.Example;
 import rnnlab.data.Vocabulary;
 import rnnlab.eval.Evaluation;
-import rnnlab.eval.LossFloors;
+import rnnlab.data.Language;
+import rnnlab.eval.LossFloors.Floors;
 import rnnlab.generate.Generator;
 import rnnlab.lstm.Lstm;
 import rnnlab.model.SequenceModel;
@@ -77,6 +78,11 @@ public final class LabCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int sequences = AnBn.DEFAULT_COUNT;
 
+    @Option(names = "--language", paramLabel = "LANGUAGE", converter = LanguageConverter.class,
+            description = "The language to learn: anbn (a^n b^n EOS) or anbncn (a^n b^n c^n"
+                    + " EOS, optional exercise N) (default: anbn).")
+    Language language = Language.ANBN;
+
     @Option(names = "--plots", paramLabel = "DIR",
             description = "Folder for the loss plots (default: ${DEFAULT-VALUE}).")
     Path plots = Path.of("plots");
@@ -108,17 +114,18 @@ public final class LabCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
-        List<List<String>> all = AnBn.generate(sequences, seed);
+        List<List<String>> all = language.generate(sequences, seed);
+        Floors floors = Floors.of(language);
         Vocabulary vocabulary = Vocabulary.fromSequences(all);
         DatasetSplit split = DatasetSplit.of(all);
         List<Example> training = Example.allOf(split.training(), vocabulary);
         List<Example> validation = Example.allOf(split.validation(), vocabulary);
         List<Example> test = Example.allOf(split.test(), vocabulary);
-        out.printf("Data: %d sequences (seed %d): %d training, %d validation, %d test;"
-                + " vocabulary %s%n", all.size(), seed, training.size(), validation.size(),
-                test.size(), vocabulary.words());
+        out.printf("Data: %d sequences of %s (seed %d): %d training, %d validation, %d test;"
+                + " vocabulary %s%n", all.size(), language.description(), seed,
+                training.size(), validation.size(), test.size(), vocabulary.words());
         out.printf("Loss floors (sum of cross-entropy per sequence): optimal ln 11 = %.3f,"
-                + " memory-less = %.3f%n%n", LossFloors.OPTIMAL, LossFloors.MEMORYLESS);
+                + " memory-less = %.3f%n%n", floors.optimal(), floors.memoryless());
 
         List<String> summaries = new ArrayList<>();
         List<History> histories = new ArrayList<>();
@@ -136,7 +143,7 @@ public final class LabCommand implements Callable<Integer> {
                 showPredictions(run.model(), test, vocabulary, out);
                 showGenerations(run.model(), vocabulary, out);
                 double accuracy = Evaluation.determinedAccuracy(run.model(), test,
-                        vocabulary.indexOf("b"));
+                        vocabulary.indexOf(language.firstDetermined()));
                 summaries.add(summary(history, accuracy));
             } catch (TrainingDivergedException diverged) {
                 err.println("rnn-lab: " + diverged.getMessage());
@@ -149,7 +156,7 @@ public final class LabCommand implements Callable<Integer> {
                 status = Math.max(status, reportUnfinished(unfinished, err));
             }
         }
-        status = Math.max(status, writePlots(histories, out, err));
+        status = Math.max(status, writePlots(histories, floors, out, err));
         out.println();
         summaries.forEach(out::println);
         out.flush();
@@ -255,13 +262,15 @@ public final class LabCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private int writePlots(List<History> histories, PrintWriter out, PrintWriter err) {
+    private int writePlots(List<History> histories, Floors floors, PrintWriter out,
+            PrintWriter err) {
         try {
             for (History history : histories) {
-                out.println("Wrote " + LossPlot.writeHistory(history, plots));
+                out.println("Wrote " + LossPlot.writeHistory(history, plots, floors));
             }
             if (histories.size() > 1) {
-                out.println("Wrote " + LossPlot.writeComparison(histories, plots, "comparison"));
+                out.println("Wrote " + LossPlot.writeComparison(histories, plots, "comparison",
+                        floors));
             }
             return 0;
         } catch (IOException | RuntimeException failure) {

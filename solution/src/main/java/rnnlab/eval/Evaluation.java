@@ -11,8 +11,9 @@ import rnnlab.model.SequenceModel;
  *
  * <p>In {@code a^n b^n EOS} the next token after an {@code a} is a guess (another {@code a} or
  * the first {@code b}), but once a {@code b} has been read the rest follows from the count of
- * {@code a}s. Accuracy is therefore measured at the positions whose input token is {@code b}:
- * from the first {@code b} to the end. A model with perfect memory scores 100% there.
+ * {@code a}s. Accuracy is therefore measured at the positions from the first {@code b} in the
+ * input to the end; in {@code a^n b^n} these are the positions whose input is {@code b}. A
+ * model with perfect memory scores 100% there.
  */
 public final class Evaluation {
 
@@ -33,8 +34,8 @@ public final class Evaluation {
      * Returns the share of determined positions predicted correctly, from 0 to 1, or NaN when
      * the examples have no such position.
      *
-     * @param determinedIndex the vocabulary index of {@code b}: positions whose input is this
-     *     token are scored
+     * @param determinedIndex the vocabulary index of {@code b}: positions from its first
+     *     occurrence in the input onward are scored
      */
     public static double determinedAccuracy(SequenceModel model, List<Example> examples,
             int determinedIndex) {
@@ -42,8 +43,10 @@ public final class Evaluation {
         int scored = 0;
         for (Example example : examples) {
             int[] predicted = predict(model, example);
+            boolean determined = false;
             for (int t = 0; t < predicted.length; t++) {
-                if (example.inputIndices()[t] == determinedIndex) {
+                determined |= example.inputIndices()[t] == determinedIndex;
+                if (determined) {
                     scored++;
                     if (predicted[t] == example.targets()[t]) {
                         correct++;

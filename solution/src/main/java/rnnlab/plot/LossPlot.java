@@ -12,12 +12,14 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import rnnlab.eval.LossFloors;
+import rnnlab.data.Language;
+import rnnlab.eval.LossFloors.Floors;
 import rnnlab.train.History;
 
 /**
  * PNG charts of loss per epoch, with the two loss floors drawn as dashed reference lines:
- * ln 11 (no model can go lower) and the memory-less 5.41 (a model below it uses its memory).
+ * ln 11 (no model can go lower) and the memory-less floor, 5.41 for {@code a^n b^n} (a model
+ * below it uses its memory).
  */
 public final class LossPlot {
 
@@ -37,11 +39,22 @@ public final class LossPlot {
      * @throws IOException if the folder cannot be created or the file cannot be written
      */
     public static Path writeHistory(History history, Path folder) throws IOException {
+        return writeHistory(history, folder, Floors.of(Language.ANBN));
+    }
+
+    /**
+     * Writes one run's losses with the floors of the language it was trained on.
+     *
+     * @return the file written
+     * @throws IOException if the folder cannot be created or the file cannot be written
+     */
+    public static Path writeHistory(History history, Path folder, Floors floors)
+            throws IOException {
         XYChart chart = newChart(history.modelName().toUpperCase() + ": loss per epoch");
         double[] epochs = epochNumbers(history.epochs().size());
         addCurve(chart, "training", epochs, history.trainingLosses());
         addCurve(chart, "validation", epochs, history.validationLosses());
-        addFloors(chart, epochs.length);
+        addFloors(chart, epochs.length, floors);
         return save(chart, folder, history.modelName() + "-loss");
     }
 
@@ -53,6 +66,17 @@ public final class LossPlot {
      */
     public static Path writeComparison(List<History> histories, Path folder, String name)
             throws IOException {
+        return writeComparison(histories, folder, name, Floors.of(Language.ANBN));
+    }
+
+    /**
+     * Writes the validation loss of several runs with the floors of their language.
+     *
+     * @return the file written
+     * @throws IOException if the folder cannot be created or the file cannot be written
+     */
+    public static Path writeComparison(List<History> histories, Path folder, String name,
+            Floors floors) throws IOException {
         XYChart chart = newChart("Validation loss per epoch");
         int longest = 1;
         for (History history : histories) {
@@ -60,7 +84,7 @@ public final class LossPlot {
             addCurve(chart, history.modelName(), epochs, history.validationLosses());
             longest = Math.max(longest, epochs.length);
         }
-        addFloors(chart, longest);
+        addFloors(chart, longest, floors);
         return save(chart, folder, name);
     }
 
@@ -89,11 +113,11 @@ public final class LossPlot {
         }
     }
 
-    private static void addFloors(XYChart chart, int epochCount) {
-        addFloor(chart, String.format("memory-less floor %.2f", LossFloors.MEMORYLESS),
-                LossFloors.MEMORYLESS, epochCount, Color.GRAY);
-        addFloor(chart, String.format("optimal floor ln 11 = %.3f", LossFloors.OPTIMAL),
-                LossFloors.OPTIMAL, epochCount, Color.BLACK);
+    private static void addFloors(XYChart chart, int epochCount, Floors floors) {
+        addFloor(chart, String.format("memory-less floor %.2f", floors.memoryless()),
+                floors.memoryless(), epochCount, Color.GRAY);
+        addFloor(chart, String.format("optimal floor ln 11 = %.3f", floors.optimal()),
+                floors.optimal(), epochCount, Color.BLACK);
     }
 
     private static void addFloor(XYChart chart, String name, double level, int epochCount,

@@ -8,6 +8,8 @@ import rnnlab.grader.GradeReport.ExerciseScore;
 public final class ConsoleReport {
 
     private static final int MESSAGE_WIDTH = 70;
+    /** Wide enough for the longest label, "A (vocabulary and one-hot encoding) *". */
+    private static final int LABEL_WIDTH = 38;
 
     private ConsoleReport() {
     }
@@ -16,14 +18,14 @@ public final class ConsoleReport {
     public static String text(GradeReport report) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Grading %s%n", report.submission()));
-        out.append(String.format("%-30s %6s %4s  %-6s %s%n", "exercise", "points", "max",
-                "status", "first message"));
+        String row = "%-" + LABEL_WIDTH + "s %6s %4s  %-6s %s%n";
+        out.append(String.format(row, "exercise", "points", "max", "status", "first message"));
         for (ExerciseScore score : report.exercises()) {
-            out.append(String.format("%-30s %6d %4d  %-6s %s%n", score.exercise().label()
+            out.append(String.format(row, score.exercise().label()
                     + (score.exercise().bonus() ? " *" : ""), score.points(), score.max(),
                     score.status(), shorten(score.firstMessage())));
         }
-        out.append(String.format("%-30s %6d %4d%n", "total", report.total(), report.coreMax()));
+        out.append(String.format(row, "total", report.total(), report.coreMax(), "", ""));
         if (report.bonusMax() > 0) {
             out.append(String.format("(* bonus: up to %d points above %d)%n", report.bonusMax(),
                     report.coreMax()));
