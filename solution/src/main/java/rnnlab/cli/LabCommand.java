@@ -1,5 +1,6 @@
 package rnnlab.cli;
 
+import ai.djl.engine.EngineException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -8,12 +9,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import rnnlab.data.AnBn;
 import rnnlab.data.DatasetSplit;
 import rnnlab.data.Example;
-import rnnlab.data.Vocabulary;
-import rnnlab.eval.Evaluation;
 import rnnlab.data.Language;
+import rnnlab.data.Vocabulary;
+import rnnlab.djl.CellType;
+import rnnlab.djl.DjlSequenceModel;
+import rnnlab.djl.DjlTraining;
+import rnnlab.djl.DjlTrainingOptions;
+import rnnlab.eval.Evaluation;
 import rnnlab.eval.LossFloors.Floors;
 import rnnlab.generate.Generator;
 import rnnlab.lstm.Lstm;
@@ -24,17 +33,14 @@ import rnnlab.train.History;
 import rnnlab.train.Trainer;
 import rnnlab.train.TrainingDivergedException;
 import rnnlab.train.TrainingOptions;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The lab's main program: trains the hand-written models on {@code a^n b^n EOS}, prints
  * predictions and generations, writes loss plots, and ends with one summary line per model.
  */
 @Command(name = "rnn-lab", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Trains the hand-written RNN and LSTM on a^n b^n EOS and compares them.")
+        description = "Trains the hand-written RNN and LSTM and the DJL LSTM on a^n b^n EOS and"
+                + " compares them.")
 public final class LabCommand implements Callable<Integer> {
 
     /** Minimum sequence count, so that validation and test each get at least two sequences. */
@@ -58,7 +64,7 @@ public final class LabCommand implements Callable<Integer> {
 
     @Option(names = "--epochs", paramLabel = "N",
             description = "Passes over the training data (default: 200 for the RNN, 100 for"
-                    + " the LSTM).")
+                    + " the LSTM, 50 for the DJL models).")
     Integer epochs;
 
     @Option(names = "--hidden", paramLabel = "H",
@@ -66,7 +72,8 @@ public final class LabCommand implements Callable<Integer> {
     int hidden = 50;
 
     @Option(names = "--lr", paramLabel = "RATE",
-            description = "SGD learning rate (default: 0.03 for the RNN, 0.05 for the LSTM).")
+            description = "Learning rate: SGD's for the hand-written models (default: 0.03 for"
+                    + " the RNN, 0.05 for the LSTM), Adam's for djl and gru (default: 0.001).")
     Double learningRate;
 
     @Option(names = "--seed", paramLabel = "SEED",
@@ -105,6 +112,14 @@ public final class LabCommand implements Callable<Integer> {
             err.flush();
             return 2;
         });
+        // A stub reached outside the per-model loop, such as Vocabulary.fromSequences, ends the
+        // run the same way as one reached while training.
+        commandLine.setExecutionExceptionHandler((error, command, parseResult) -> {
+            if (error instanceof UnsupportedOperationException unfinished) {
+                return reportUnfinished(unfinished, command.getErr());
+            }
+            throw error;
+        });
         return commandLine;
     }
 
@@ -130,21 +145,10 @@ public final class LabCommand implements Callable<Integer> {
         List<String> summaries = new ArrayList<>();
         List<History> histories = new ArrayList<>();
         int status = 0;
-        List<ModelRun> runs;
-        try {
-            runs = selectedRuns(vocabulary.size());
-        } catch (UnsupportedOperationException unfinished) {
-            return reportUnfinished(unfinished, err);
-        }
-        for (ModelRun run : runs) {
+        Data data = new Data(vocabulary, training, validation, test);
+        for (ModelChoice choice : model.models()) {
             try {
-                History history = train(run, training, validation, out);
-                histories.add(history);
-                showPredictions(run.model(), test, vocabulary, out);
-                showGenerations(run.model(), vocabulary, out);
-                double accuracy = Evaluation.determinedAccuracy(run.model(), test,
-                        vocabulary.indexOf(language.firstDetermined()));
-                summaries.add(summary(history, accuracy));
+                status = Math.max(status, runModel(choice, data, histories, summaries, out, err));
             } catch (TrainingDivergedException diverged) {
                 err.println("rnn-lab: " + diverged.getMessage());
                 err.flush();
@@ -196,21 +200,59 @@ public final class LabCommand implements Callable<Integer> {
         }
     }
 
-    /** A model to train with its settings. */
-    private record ModelRun(SequenceModel model, TrainingOptions options) {
+    /** The encoded data every model trains and is evaluated on. */
+    private record Data(Vocabulary vocabulary, List<Example> training, List<Example> validation,
+            List<Example> test) {
     }
 
-    private List<ModelRun> selectedRuns(int vocabularySize) {
-        List<ModelRun> runs = new ArrayList<>();
-        if (model == ModelChoice.rnn || model == ModelChoice.all) {
-            runs.add(new ModelRun(Rnn.initialize(hidden, vocabularySize, new Random(seed + 1)),
-                    options(ModelDefaults.RNN)));
+    /**
+     * Trains one model, prints its predictions and generations, and adds its history and
+     * summary line. The DJL models hold native memory, so they live only inside this call.
+     *
+     * @return 0, or 1 when the DJL engine could not be loaded
+     */
+    private int runModel(ModelChoice choice, Data data, List<History> histories,
+            List<String> summaries, PrintWriter out, PrintWriter err) {
+        int vocabularySize = data.vocabulary().size();
+        switch (choice) {
+            case rnn -> {
+                Rnn rnn = Rnn.initialize(hidden, vocabularySize, new Random(seed + 1));
+                TrainingOptions options = options(ModelDefaults.RNN);
+                announce(rnn, "SGD", options.learningRate(), options.epochs(), out);
+                History history = Trainer.train(rnn, data.training(), data.validation(),
+                        options, new ProgressPrinter(out, rnn.name()));
+                report(rnn, history, data, histories, summaries, out);
+            }
+            case lstm -> {
+                Lstm lstm = Lstm.initialize(hidden, vocabularySize, new Random(seed + 2));
+                TrainingOptions options = options(ModelDefaults.LSTM);
+                announce(lstm, "SGD", options.learningRate(), options.epochs(), out);
+                History history = Trainer.train(lstm, data.training(), data.validation(),
+                        options, new ProgressPrinter(out, lstm.name()));
+                report(lstm, history, data, histories, summaries, out);
+            }
+            case djl, gru -> {
+                CellType cell = choice == ModelChoice.djl ? CellType.LSTM : CellType.GRU;
+                DjlTrainingOptions options = new DjlTrainingOptions(
+                        epochs != null ? epochs : ModelDefaults.DJL.epochs(),
+                        learningRate != null ? learningRate : ModelDefaults.DJL.learningRate());
+                try (DjlSequenceModel djl = DjlSequenceModel.create(cell, vocabularySize, hidden,
+                        seed + 3)) {
+                    announce(djl, "Adam", options.learningRate(), options.epochs(), out);
+                    History history = DjlTraining.train(djl, data.training(), data.validation(),
+                            options, new ProgressPrinter(out, djl.name()));
+                    report(djl, history, data, histories, summaries, out);
+                } catch (EngineException engine) {
+                    err.println("rnn-lab: the DJL PyTorch engine could not be loaded: "
+                            + engine.getMessage() + "; outside Linux x86-64 DJL downloads it on"
+                            + " first use, so check the network");
+                    err.flush();
+                    return 1;
+                }
+            }
+            case all -> throw new IllegalArgumentException("all is not a single model");
         }
-        if (model == ModelChoice.lstm || model == ModelChoice.all) {
-            runs.add(new ModelRun(Lstm.initialize(hidden, vocabularySize, new Random(seed + 2)),
-                    options(ModelDefaults.LSTM)));
-        }
-        return runs;
+        return 0;
     }
 
     private TrainingOptions options(ModelDefaults defaults) {
@@ -218,25 +260,22 @@ public final class LabCommand implements Callable<Integer> {
                 learningRate != null ? learningRate : defaults.learningRate());
     }
 
-    private static History train(ModelRun run, List<Example> training, List<Example> validation,
+    private void announce(SequenceModel trained, String optimizer, double rate, int epochCount,
             PrintWriter out) {
-        SequenceModel model = run.model();
-        out.printf("Training %s: hidden %s, %d parameters, SGD learning rate %s, %d epochs%n",
-                model.name().toUpperCase(), hiddenSizeOf(model), model.parameters().count(),
-                run.options().learningRate(), run.options().epochs());
+        out.printf("Training %s: hidden %d, %d parameters, %s learning rate %s, %d epochs%n",
+                trained.name().toUpperCase(), hidden, trained.parameters().count(), optimizer,
+                rate, epochCount);
         out.flush();
-        return Trainer.train(model, training, validation, run.options(),
-                new ProgressPrinter(out, model.name()));
     }
 
-    private static String hiddenSizeOf(SequenceModel model) {
-        if (model instanceof Rnn rnn) {
-            return String.valueOf(rnn.parameters().hiddenSize());
-        }
-        if (model instanceof Lstm lstm) {
-            return String.valueOf(lstm.parameters().hiddenSize());
-        }
-        return "?";
+    private void report(SequenceModel trained, History history, Data data,
+            List<History> histories, List<String> summaries, PrintWriter out) {
+        histories.add(history);
+        showPredictions(trained, data.test(), data.vocabulary(), out);
+        showGenerations(trained, data.vocabulary(), out);
+        double accuracy = Evaluation.determinedAccuracy(trained, data.test(),
+                data.vocabulary().indexOf(language.firstDetermined()));
+        summaries.add(summary(history, accuracy));
     }
 
     private static void showPredictions(SequenceModel model, List<Example> test,
