@@ -110,7 +110,7 @@ public final class DjlSequenceModel implements SequenceModel, AutoCloseable {
     }
 
     /** Returns the DJL model that owns the weights, for creating a trainer. */
-    Model model() {
+    public Model model() {
         return model;
     }
 
