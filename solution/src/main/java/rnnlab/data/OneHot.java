@@ -24,9 +24,12 @@ public final class OneHot {
             throw new IllegalArgumentException("index: expected 0 to " + (vocabularySize - 1)
                     + " but was " + index);
         }
+        // BEGIN EXERCISE A: make a vocabularySize×1 column (new DMatrixRMaj(rows, cols) is all
+        //     zeros), set entry (index, 0) to 1 and return it.
         DMatrixRMaj vector = new DMatrixRMaj(vocabularySize, 1);
         vector.set(index, 0, 1.0);
         return vector;
+        // END EXERCISE A
     }
 
     /**
@@ -38,7 +41,10 @@ public final class OneHot {
     public static List<DMatrixRMaj> encodeSequence(List<String> sequence, Vocabulary vocabulary) {
         List<DMatrixRMaj> encoded = new ArrayList<>(sequence.size());
         for (String word : sequence) {
+            // BEGIN EXERCISE A: add the one-hot vector of the word's index to encoded;
+            //     vocabulary.indexOf already maps an unknown word to UNK's index.
             encoded.add(encode(vocabulary.indexOf(word), vocabulary.size()));
+            // END EXERCISE A
         }
         return encoded;
     }

@@ -37,6 +37,9 @@ public final class Vocabulary {
      * first appearance, then {@code UNK}.
      */
     public static Vocabulary fromSequences(List<List<String>> sequences) {
+        // BEGIN EXERCISE A: count every word of every sequence, sort the words by descending
+        //     count so that ties keep their order of first appearance, then append UNK last and
+        //     return new Vocabulary(orderedWords). Skip any UNK in the data, so UNK appears once.
         // A LinkedHashMap remembers first appearance; the stable sort keeps it for ties.
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (List<String> sequence : sequences) {
@@ -49,17 +52,24 @@ public final class Vocabulary {
         ordered.sort((left, right) -> Integer.compare(counts.get(right), counts.get(left)));
         ordered.add(UNK);
         return new Vocabulary(ordered);
+        // END EXERCISE A
     }
 
     /** Returns the index of a word, or the index of {@code UNK} for a word not in the vocabulary. */
     public int indexOf(String word) {
+        // BEGIN EXERCISE A: look the word up in the indices map; a word it does not contain
+        //     gets unknownIndex(). Never add the word.
         Integer index = indices.get(word);
         return index != null ? index : unknownIndex();
+        // END EXERCISE A
     }
 
     /** Returns the word at an index, or {@code "UNK"} for an index outside 0..size-1. */
     public String wordAt(int index) {
+        // BEGIN EXERCISE A: return the entry of the words list for 0 <= index < size(), and UNK
+        //     for any other index, negative ones included.
         return index >= 0 && index < words.size() ? words.get(index) : UNK;
+        // END EXERCISE A
     }
 
     /** Returns the number of words, {@code UNK} included. */

@@ -49,6 +49,9 @@ public final class Generator {
         List<DMatrixRMaj> inputs = new ArrayList<>(OneHot.encodeSequence(prompt, vocabulary));
         List<String> generated = new ArrayList<>();
         while (generated.size() < maxTokens) {
+            // BEGIN EXERCISE F: run the model over inputs, pick the index of the largest entry of
+            //     the last step's output (Matrices.argmax), append its word to generated, stop
+            //     after EOS, and otherwise append the index's one-hot vector to inputs.
             List<DMatrixRMaj> probabilities = model.probabilities(inputs);
             int next = Matrices.argmax(probabilities.get(probabilities.size() - 1));
             String word = vocabulary.wordAt(next);
@@ -57,6 +60,7 @@ public final class Generator {
                 break;
             }
             inputs.add(OneHot.encode(next, vocabulary.size()));
+            // END EXERCISE F
         }
         return generated;
     }

@@ -41,17 +41,26 @@ public final class Lstm implements SequenceModel {
 
     @Override
     public List<DMatrixRMaj> probabilities(List<DMatrixRMaj> inputs) {
+        // BEGIN EXERCISE J: run the forward pass from zero states (the forward method below) and
+        //     return the softmax output of every step.
         return forward(inputs).probabilities();
+        // END EXERCISE J
     }
 
     @Override
     public LossAndGradients lossAndGradients(List<DMatrixRMaj> inputs, int[] targets) {
+        // BEGIN EXERCISE J: run the forward pass from zero states, then the given
+        //     LstmBackward.backward on its trace, which returns the loss and the gradients.
         LstmTrace trace = forward(inputs);
         return LstmBackward.backward(inputs, targets, trace, parameters);
+        // END EXERCISE J
     }
 
     private LstmTrace forward(List<DMatrixRMaj> inputs) {
+        // BEGIN EXERCISE J: LstmForward.forward from h_0 = 0 and c_0 = 0; LstmForward.zeroState
+        //     makes a zero H×1 vector.
         DMatrixRMaj zero = LstmForward.zeroState(parameters);
         return LstmForward.forward(inputs, zero, zero, parameters);
+        // END EXERCISE J
     }
 }

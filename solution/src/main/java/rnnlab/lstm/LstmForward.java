@@ -57,6 +57,9 @@ public final class LstmForward {
     /** Computes one time step from x_t, h_{t-1} and c_{t-1}. */
     static LstmStep step(DMatrixRMaj x, DMatrixRMaj previousHidden, DMatrixRMaj previousCell,
             LstmParameters parameters) {
+        // BEGIN EXERCISE I: z = [h_{t-1}; x_t] (CommonOps_DDRM.concatRowsMulti); f, i, o with
+        //     gate(W, z, b) and g = tanh(W_g z + b_g); c_t = f ∘ c_{t-1} + i ∘ g; h_t = o ∘
+        //     tanh(c_t); y_t = softmax(W_v h_t + b_v). Return them all in a new LstmStep.
         // z_t = [h_{t-1}; x_t]
         DMatrixRMaj z = CommonOps_DDRM.concatRowsMulti(previousHidden, x);
 
@@ -85,6 +88,7 @@ public final class LstmForward {
         Matrices.softmaxInPlace(probabilities);
         return new LstmStep(z, forget, input, candidate, cell, outputGate, tanhCell, hidden,
                 probabilities);
+        // END EXERCISE I
     }
 
     /** Computes σ(W z + b), one sigmoid gate. */

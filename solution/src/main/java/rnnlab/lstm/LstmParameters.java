@@ -80,6 +80,9 @@ public final class LstmParameters implements ParameterSet {
      */
     public static LstmParameters initialize(int hiddenSize, int vocabularySize, Random random) {
         requireSizes(hiddenSize, vocabularySize);
+        // BEGIN EXERCISE H: each gate acts on z = [h; x], so W_f, W_i, W_g and W_o are H×(H+V),
+        //     and W_v is V×H. Draw the five with Orthogonal.initialize from the same random in
+        //     the constructor's order; every bias is a zero column.
         int zSize = hiddenSize + vocabularySize;
         return new LstmParameters(
                 Orthogonal.initialize(hiddenSize, zSize, random),
@@ -92,6 +95,7 @@ public final class LstmParameters implements ParameterSet {
                 new DMatrixRMaj(hiddenSize, 1),
                 new DMatrixRMaj(hiddenSize, 1),
                 new DMatrixRMaj(vocabularySize, 1));
+        // END EXERCISE H
     }
 
     /** Creates all-zero matrices of the right shapes, for example to sum gradients into. */

@@ -39,6 +39,9 @@ public final class Orthogonal {
             gaussian.data[k] = random.nextGaussian();
         }
 
+        // BEGIN EXERCISE B: factor the Gaussian matrix G = Q R with DecompositionFactory_DDRM.qr
+        //     (getQ(null, true) and getR(null, true) give the compact tall×narrow Q), negate
+        //     column j of Q wherever R_jj < 0, and return Q, transposed when the shape is wide.
         // Q R = G, with Q tall×narrow (the compact form) and R narrow×narrow.
         QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(tall, narrow);
         if (!qr.decompose(gaussian.copy())) {
@@ -57,5 +60,6 @@ public final class Orthogonal {
             }
         }
         return wide ? CommonOps_DDRM.transpose(q, null) : q;
+        // END EXERCISE B
     }
 }

@@ -53,6 +53,10 @@ public final class RnnBackward {
         DMatrixRMaj carry = new DMatrixRMaj(hiddenSize, 1);
         for (int t = steps - 1; t >= 0; t--) {
             DMatrixRMaj h = trace.hidden().get(t);
+            // BEGIN EXERCISE D: do_t = y_t - onehot(target_t), on a copy of y_t;
+            //     δ_t = Wᵀ do_t + carry; da_t = (1 - h_t ∘ h_t) ∘ δ_t; then carry = Vᵀ da_t for
+            //     step t-1. Store do_t in dOutputs[t] and da_t in dPreActivations[t].
+            //     Matrices.multiplyAddTransposed(A, x, y) adds Aᵀ x to y.
 
             // do_t = y_t - onehot(target_t)
             DMatrixRMaj dOutput = trace.probabilities().get(t).copy();
@@ -75,21 +79,38 @@ public final class RnnBackward {
 
             dOutputs[t] = dOutput;
             dPreActivations[t] = dPreActivation;
+            // END EXERCISE D
         }
 
         RnnParameters gradients = RnnParameters.zeros(hiddenSize, parameters.vocabularySize());
+        addWeightGradients(inputs, trace, dOutputs, dPreActivations, gradients);
+
+        double loss = Losses.crossEntropy(trace.probabilities(), targets);
+        return new LossAndGradients(loss, gradients);
+    }
+
+    /**
+     * Adds the weight gradients, summed over all steps, to {@code gradients}.
+     *
+     * @param dOutputs do_t of every step, V×1 each, not modified
+     * @param dPreActivations da_t of every step, H×1 each, not modified
+     * @param gradients all zero on entry, modified
+     */
+    private static void addWeightGradients(List<DMatrixRMaj> inputs, RnnTrace trace,
+            DMatrixRMaj[] dOutputs, DMatrixRMaj[] dPreActivations, RnnParameters gradients) {
+        // BEGIN EXERCISE D: dW = Σ_t do_t h_tᵀ, dU = Σ_t da_t x_tᵀ and dV = Σ_t da_t h_{t-1}ᵀ with
+        //     Matrices.addOuterProducts (previousHiddenStates(trace) lists h_0 … h_{T-1});
+        //     db_out = Σ_t do_t and db_hidden = Σ_t da_t with CommonOps_DDRM.addEquals.
         List<DMatrixRMaj> outputErrors = Arrays.asList(dOutputs);
         List<DMatrixRMaj> hiddenErrors = Arrays.asList(dPreActivations);
         Matrices.addOuterProducts(outputErrors, trace.hidden(), gradients.w());
         Matrices.addOuterProducts(hiddenErrors, inputs, gradients.u());
         Matrices.addOuterProducts(hiddenErrors, previousHiddenStates(trace), gradients.v());
-        for (int t = 0; t < steps; t++) {
+        for (int t = 0; t < dOutputs.length; t++) {
             CommonOps_DDRM.addEquals(gradients.bOut(), dOutputs[t]);
             CommonOps_DDRM.addEquals(gradients.bHidden(), dPreActivations[t]);
         }
-
-        double loss = Losses.crossEntropy(trace.probabilities(), targets);
-        return new LossAndGradients(loss, gradients);
+        // END EXERCISE D
     }
 
     /** Returns h_0 … h_{T-1}, the state each step started from. */

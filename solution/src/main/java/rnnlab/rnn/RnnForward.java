@@ -49,17 +49,24 @@ public final class RnnForward {
     /** Computes h_t = tanh(U x_t + V h_{t-1} + b_hidden), hiddenSize×1. */
     static DMatrixRMaj hiddenStep(DMatrixRMaj x, DMatrixRMaj previousHidden,
             RnnParameters parameters) {
+        // BEGIN EXERCISE C: h_t = tanh(U x_t + V h_{t-1} + b_hidden), a new H×1 vector. Use
+        //     Matrices.affine(A, x, b) for A x + b, Matrices.multiplyAdd(A, x, y) to add A x to
+        //     y, and Matrices.tanhInPlace. Leave x and previousHidden unchanged.
         DMatrixRMaj h = Matrices.affine(parameters.u(), x, parameters.bHidden());
         Matrices.multiplyAdd(parameters.v(), previousHidden, h);
         Matrices.tanhInPlace(h);
         return h;
+        // END EXERCISE C
     }
 
     /** Computes y_t = softmax(W h_t + b_out), vocabularySize×1. */
     static DMatrixRMaj outputStep(DMatrixRMaj h, RnnParameters parameters) {
+        // BEGIN EXERCISE C: y_t = softmax(W h_t + b_out), a new V×1 vector, with Matrices.affine
+        //     and Matrices.softmaxInPlace.
         DMatrixRMaj y = Matrices.affine(parameters.w(), h, parameters.bOut());
         Matrices.softmaxInPlace(y);
         return y;
+        // END EXERCISE C
     }
 
     /** Returns a zero initial state h_0 for these weights. */

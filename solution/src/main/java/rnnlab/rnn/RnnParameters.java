@@ -59,12 +59,16 @@ public final class RnnParameters implements ParameterSet {
      */
     public static RnnParameters initialize(int hiddenSize, int vocabularySize, Random random) {
         requireSizes(hiddenSize, vocabularySize);
+        // BEGIN EXERCISE B: draw U (H×V), V (H×H) and W (V×H) with Orthogonal.initialize from
+        //     the same random, in that order, so that a seed always gives the same weights.
+        //     Both biases are zero columns. Pass all five to the constructor.
         return new RnnParameters(
                 Orthogonal.initialize(hiddenSize, vocabularySize, random),
                 Orthogonal.initialize(hiddenSize, hiddenSize, random),
                 Orthogonal.initialize(vocabularySize, hiddenSize, random),
                 new DMatrixRMaj(hiddenSize, 1),
                 new DMatrixRMaj(vocabularySize, 1));
+        // END EXERCISE B
     }
 
     /** Creates all-zero matrices of the right shapes, for example to sum gradients into. */

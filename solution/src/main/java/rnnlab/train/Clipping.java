@@ -32,6 +32,9 @@ public final class Clipping {
             throw new IllegalArgumentException("maxNorm: expected a positive number but was "
                     + maxNorm);
         }
+        // BEGIN EXERCISE E: take one L2 norm over all gradients together (gradients.globalNorm()).
+        //     If it exceeds maxNorm, scale every matrix of gradients.matrices() by maxNorm / norm
+        //     with CommonOps_DDRM.scale. Return the norm from before clipping.
         double norm = gradients.globalNorm();
         if (norm > maxNorm) {
             double scale = maxNorm / norm;
@@ -40,5 +43,6 @@ public final class Clipping {
             }
         }
         return norm;
+        // END EXERCISE E
     }
 }

@@ -29,7 +29,10 @@ public final class Sgd {
         List<DMatrixRMaj> weights = parameters.matrices();
         List<DMatrixRMaj> slopes = gradients.matrices();
         for (int k = 0; k < weights.size(); k++) {
+            // BEGIN EXERCISE E: θ ← θ - η ∇θ for matrix k, in place in weights.get(k).
+            //     CommonOps_DDRM.addEquals(a, beta, b) computes a = a + beta b.
             CommonOps_DDRM.addEquals(weights.get(k), -learningRate, slopes.get(k));
+            // END EXERCISE E
         }
     }
 }

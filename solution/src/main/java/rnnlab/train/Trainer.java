@@ -70,10 +70,14 @@ public final class Trainer {
             TrainingOptions options) {
         double sum = 0;
         for (Example example : training) {
+            // BEGIN EXERCISE E: run the forward and backward pass (model.lossAndGradients), clip
+            //     the gradients to options.maxGradientNorm(), take an SGD step on
+            //     model.parameters() with options.learningRate(), and add the loss to sum.
             LossAndGradients result = model.lossAndGradients(example.inputs(), example.targets());
             Clipping.clipGlobalNorm(result.gradients(), options.maxGradientNorm());
             Sgd.step(model.parameters(), result.gradients(), options.learningRate());
             sum += result.loss();
+            // END EXERCISE E
         }
         return sum / training.size();
     }

@@ -70,7 +70,7 @@ class LabCommandTests {
             Run result = run("--model", "rnn", "--epochs", "1", "--hidden", "4",
                     "--sequences", "20", "--plots", file.toString());
 
-            assertThat(result.status()).isEqualTo(1);
+            assertThat(result.status()).as(result.err()).isEqualTo(1);
             assertThat(result.out()).contains("model=rnn epochs=1");
             assertThat(result.err()).contains("could not write the plots", "--plots");
         }
@@ -81,7 +81,7 @@ class LabCommandTests {
             Run result = run("--model", "rnn", "--epochs", "5", "--hidden", "8", "--lr", "1e9",
                     "--sequences", "40", "--plots", plots.toString());
 
-            assertThat(result.status()).isEqualTo(1);
+            assertThat(result.status()).as(result.err()).isEqualTo(1);
             assertThat(result.err()).contains("diverged at epoch", "--lr");
         }
     }

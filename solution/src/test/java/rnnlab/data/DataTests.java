@@ -8,9 +8,11 @@ import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import rnnlab.math.Matrices;
 
 @DisplayName("data")
 class DataTests {
@@ -62,6 +64,7 @@ class DataTests {
     }
 
     @Nested
+    @Tag("exercise-A")
     @DisplayName("vocabulary")
     class VocabularyRules {
 
@@ -113,6 +116,16 @@ class DataTests {
         }
 
         @Test
+        @DisplayName("a UNK in the data is counted once, last")
+        void unkInData() {
+            Vocabulary vocabulary = Vocabulary.fromSequences(
+                    List.of(List.of("UNK", "a", "UNK", "UNK", "b", "a")));
+
+            assertThat(vocabulary.words()).containsExactly("a", "b", "UNK");
+            assertThat(vocabulary.unknownIndex()).isEqualTo(2);
+        }
+
+        @Test
         @DisplayName("words round-trip through their indices")
         void roundTrip() {
             Vocabulary vocabulary = Vocabulary.fromSequences(AnBn.generate(20, 1));
@@ -152,11 +165,14 @@ class DataTests {
     }
 
     @Nested
+    @Tag("exercise-A")
     @DisplayName("one-hot encoding")
     class Encoding {
 
-        private final Vocabulary vocabulary = Vocabulary.fromSequences(
-                List.of(List.of("a", "b", "EOS")));
+        /** Returns the vocabulary a, b, EOS, UNK, built in each test that needs it. */
+        private Vocabulary vocabulary() {
+            return Vocabulary.fromSequences(List.of(List.of("a", "b", "EOS")));
+        }
 
         @Test
         @DisplayName("a token becomes a column with one 1")
@@ -166,6 +182,22 @@ class DataTests {
             assertThat(vector.numRows).isEqualTo(4);
             assertThat(vector.numCols).isEqualTo(1);
             assertThat(vector.data).containsExactly(0, 0, 1, 0);
+        }
+
+        @Test
+        @DisplayName("each word's one-hot vector has its 1 at the word's index")
+        void wordRoundTrip() {
+            Vocabulary vocabulary = vocabulary();
+
+            for (String word : vocabulary.words()) {
+                DMatrixRMaj vector = OneHot.encode(vocabulary.indexOf(word), vocabulary.size());
+
+                assertThat(vocabulary.wordAt(Matrices.argmax(vector))).as("decoded %s", word)
+                        .isEqualTo(word);
+                assertThat(vector.data).as("entries of %s", word).containsOnly(0.0, 1.0);
+                assertThat(Matrices.sumOfSquares(vector)).as("number of 1s for %s", word)
+                        .isEqualTo(1.0);
+            }
         }
 
         @Test
@@ -180,7 +212,7 @@ class DataTests {
         @DisplayName("a sequence becomes one column per word, unknown words as UNK")
         void sequence() {
             List<DMatrixRMaj> encoded = OneHot.encodeSequence(List.of("b", "zzz", "a"),
-                    vocabulary);
+                    vocabulary());
 
             assertThat(encoded).hasSize(3);
             assertThat(encoded.get(0).data).containsExactly(0, 1, 0, 0);
@@ -191,7 +223,7 @@ class DataTests {
         @Test
         @DisplayName("an example shifts targets by one")
         void example() {
-            Example example = Example.of(AnBn.sequence(2), vocabulary);
+            Example example = Example.of(AnBn.sequence(2), vocabulary());
 
             assertThat(example.inputIndices()).containsExactly(0, 0, 1, 1);
             assertThat(example.targets()).containsExactly(0, 1, 1, 2);
@@ -202,7 +234,7 @@ class DataTests {
         @Test
         @DisplayName("a one-word sequence cannot make an example")
         void tooShort() {
-            assertThatThrownBy(() -> Example.of(List.of("a"), vocabulary))
+            assertThatThrownBy(() -> Example.of(List.of("a"), vocabulary()))
                     .hasMessage("sequence: expected at least 2 words but was [a]");
         }
     }

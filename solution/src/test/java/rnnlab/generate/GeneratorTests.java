@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rnnlab.data.Vocabulary;
 import rnnlab.model.LossAndGradients;
@@ -14,11 +15,17 @@ import rnnlab.model.ParameterSet;
 import rnnlab.model.SequenceModel;
 import rnnlab.rnn.RnnParameters;
 
+@Tag("exercise-F")
 @DisplayName("greedy generation")
 class GeneratorTests {
 
-    private static final Vocabulary VOCABULARY = Vocabulary.fromSequences(
-            List.of(List.of("a", "b", "EOS")));
+    /**
+     * Returns the vocabulary a, b, EOS, UNK. It is built in each test rather than in a static
+     * field, so that an unfinished exercise A fails each test with one line.
+     */
+    private static Vocabulary vocabulary() {
+        return Vocabulary.fromSequences(List.of(List.of("a", "b", "EOS")));
+    }
 
     /**
      * A model that predicts a fixed script of tokens, one per call, and records every input it
@@ -74,7 +81,7 @@ class GeneratorTests {
     void stopsAtEos() {
         ScriptedModel model = new ScriptedModel(1, 1, 2, 0);
 
-        List<String> generated = Generator.greedy(model, VOCABULARY, List.of("a", "a"), 10);
+        List<String> generated = Generator.greedy(model, vocabulary(), List.of("a", "a"), 10);
 
         assertThat(generated).containsExactly("b", "b", "EOS");
     }
@@ -84,7 +91,7 @@ class GeneratorTests {
     void stopsAtMaximum() {
         ScriptedModel model = new ScriptedModel(0);
 
-        List<String> generated = Generator.greedy(model, VOCABULARY, List.of("a"), 5);
+        List<String> generated = Generator.greedy(model, vocabulary(), List.of("a"), 5);
 
         assertThat(generated).hasSize(5).containsOnly("a");
     }
@@ -94,7 +101,7 @@ class GeneratorTests {
     void feedsOneHot() {
         ScriptedModel model = new ScriptedModel(1, 1, 2);
 
-        Generator.greedy(model, VOCABULARY, List.of("a"), 10);
+        Generator.greedy(model, vocabulary(), List.of("a"), 10);
 
         List<DMatrixRMaj> lastCall = model.calls.get(model.calls.size() - 1);
         assertThat(lastCall).hasSize(3);
@@ -114,7 +121,7 @@ class GeneratorTests {
     void unknownWords() {
         ScriptedModel model = new ScriptedModel(2);
 
-        Generator.greedy(model, VOCABULARY, List.of("a", "zebra"), 3);
+        Generator.greedy(model, vocabulary(), List.of("a", "zebra"), 3);
 
         assertThat(model.calls.get(0).get(1).get(3, 0)).isEqualTo(1.0);
     }
@@ -122,7 +129,7 @@ class GeneratorTests {
     @Test
     @DisplayName("an empty prompt is rejected")
     void emptyPrompt() {
-        assertThatThrownBy(() -> Generator.greedy(new ScriptedModel(2), VOCABULARY, List.of(),
+        assertThatThrownBy(() -> Generator.greedy(new ScriptedModel(2), vocabulary(), List.of(),
                 3)).hasMessage("prompt: expected at least 1 word but was empty");
     }
 

@@ -10,11 +10,13 @@ import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import rnnlab.math.Matrices;
+import rnnlab.math.Orthogonal;
 import rnnlab.model.LossAndGradients;
 import rnnlab.testing.Fixtures;
 import rnnlab.testing.GradientCheck;
@@ -39,6 +41,7 @@ class LstmTests {
         private final LstmParameters parameters = Fixtures.sinusoidLstm(2, 3);
 
         @Test
+        @Tag("exercise-I")
         @DisplayName("forward pass: last hidden state, cell state and softmax output")
         void forwardPass() {
             LstmStep last = forward(parameters, INPUTS).lastStep();
@@ -52,6 +55,7 @@ class LstmTests {
         }
 
         @Test
+        @Tag("exercise-J")
         @DisplayName("backward pass: loss and gradient entries")
         void backwardPass() {
             LossAndGradients result = new Lstm(parameters).lossAndGradients(
@@ -86,6 +90,134 @@ class LstmTests {
         }
     }
 
+    @Nested
+    @Tag("exercise-H")
+    @DisplayName("initial weights")
+    class Initialisation {
+
+        @Test
+        @DisplayName("W_f, W_i, W_g, W_o, W_v come from Orthogonal.initialize in that order")
+        void orthogonalWeightsZeroBiases() {
+            LstmParameters parameters = LstmParameters.initialize(3, 4, new Random(7));
+
+            Random random = new Random(7);
+            List<String> names = parameters.names();
+            for (int k = 0; k < 4; k++) {
+                assertThat(parameters.matrices().get(k).data).as("%s, 3x7", names.get(k))
+                        .isEqualTo(Orthogonal.initialize(3, 7, random).data);
+            }
+            assertThat(parameters.wOut().data).as("W_v, 4x3").isEqualTo(
+                    Orthogonal.initialize(4, 3, random).data);
+            for (int k = 5; k < 10; k++) {
+                assertThat(parameters.matrices().get(k).data).as(names.get(k))
+                        .containsOnly(0.0);
+            }
+        }
+    }
+
+    @Nested
+    @Tag("exercise-I")
+    @DisplayName("one forward step with sinusoid weights, H = 2, V = 3")
+    class OneStep {
+
+        private final LstmParameters parameters = Fixtures.sinusoidLstm(2, 3);
+
+        @Test
+        @DisplayName("every gate, state and output follows its formula")
+        void gatesAndStates() {
+            DMatrixRMaj x = Fixtures.oneHots(new int[] {2}, 3).get(0);
+            DMatrixRMaj h0 = new DMatrixRMaj(new double[][] {{0.4}, {-0.3}});
+            DMatrixRMaj c0 = new DMatrixRMaj(new double[][] {{0.2}, {0.7}});
+
+            LstmStep step = LstmForward.step(x, h0, c0, parameters);
+
+            double[] z = {0.4, -0.3, 0, 0, 1};
+            assertThat(step.z().data).as("z = [h_{t-1}; x_t]").containsExactly(z);
+            double[] h = new double[2];
+            for (int k = 0; k < 2; k++) {
+                double f = sigmoid(preActivation(parameters.wForget(), parameters.bForget(), z, k));
+                double i = sigmoid(preActivation(parameters.wInput(), parameters.bInput(), z, k));
+                double g = Math.tanh(preActivation(parameters.wCandidate(),
+                        parameters.bCandidate(), z, k));
+                double o = sigmoid(preActivation(parameters.wOutputGate(),
+                        parameters.bOutputGate(), z, k));
+                double c = f * c0.get(k, 0) + i * g;
+                h[k] = o * Math.tanh(c);
+                assertEntry("f_t", step.forget(), k, f);
+                assertEntry("i_t", step.input(), k, i);
+                assertEntry("g_t", step.candidate(), k, g);
+                assertEntry("o_t", step.outputGate(), k, o);
+                assertEntry("c_t = f ∘ c_{t-1} + i ∘ g", step.cell(), k, c);
+                assertEntry("tanh(c_t)", step.tanhCell(), k, Math.tanh(c));
+                assertEntry("h_t = o ∘ tanh(c_t)", step.hidden(), k, h[k]);
+            }
+            double[] logits = new double[3];
+            double total = 0;
+            for (int row = 0; row < 3; row++) {
+                logits[row] = preActivation(parameters.wOut(), parameters.bOut(), h, row);
+                total += Math.exp(logits[row]);
+            }
+            for (int row = 0; row < 3; row++) {
+                assertEntry("y_t = softmax(W_v h_t + b_v)", step.probabilities(), row,
+                        Math.exp(logits[row]) / total);
+            }
+        }
+
+        private double preActivation(DMatrixRMaj weights, DMatrixRMaj bias, double[] input,
+                int row) {
+            double sum = bias.get(row, 0);
+            for (int k = 0; k < input.length; k++) {
+                sum += weights.get(row, k) * input[k];
+            }
+            return sum;
+        }
+
+        private double sigmoid(double a) {
+            return 1 / (1 + Math.exp(-a));
+        }
+
+        private void assertEntry(String name, DMatrixRMaj actual, int row, double expected) {
+            assertThat(actual.get(row, 0)).as("%s, entry %d", name, row).isCloseTo(expected,
+                    within(1e-12));
+        }
+    }
+
+    @Nested
+    @Tag("exercise-J")
+    @DisplayName("the LSTM as a model")
+    class Model {
+
+        private final LstmParameters parameters = Fixtures.sinusoidLstm(2, 3);
+
+        @Test
+        @DisplayName("probabilities runs the forward pass from zero states")
+        void probabilitiesFromZeroStates() {
+            List<DMatrixRMaj> probabilities = new Lstm(parameters).probabilities(
+                    Fixtures.oneHots(INPUTS, 3));
+
+            List<DMatrixRMaj> expected = forward(parameters, INPUTS).probabilities();
+            assertThat(probabilities).hasSize(expected.size());
+            for (int t = 0; t < expected.size(); t++) {
+                assertThat(probabilities.get(t).data).as("y_%d", t + 1)
+                        .isEqualTo(expected.get(t).data);
+            }
+        }
+
+        @Test
+        @DisplayName("the loss is Σ_t -ln y_t[target_t] of that forward pass")
+        void lossOfForwardPass() {
+            LossAndGradients result = new Lstm(parameters).lossAndGradients(
+                    Fixtures.oneHots(INPUTS, 3), TARGETS);
+
+            List<DMatrixRMaj> y = forward(parameters, INPUTS).probabilities();
+            double expected = 0;
+            for (int t = 0; t < TARGETS.length; t++) {
+                expected -= Math.log(y.get(t).get(TARGETS[t], 0));
+            }
+            assertThat(result.loss()).isCloseTo(expected, within(1e-12));
+        }
+    }
+
     static Stream<Arguments> sizes() {
         return Stream.of(
                 Arguments.of("H=3 V=4 T=3", 3, 4, 3, 11L),
@@ -101,6 +233,7 @@ class LstmTests {
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("rnnlab.lstm.LstmTests#sizes")
+        @Tag("exercise-J")
         @DisplayName("one-hot inputs, weights large enough to saturate the gates")
         void oneHotInputs(String name, int hidden, int vocabulary, int length, long seed) {
             Random random = new Random(seed);
@@ -121,6 +254,7 @@ class LstmTests {
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("rnnlab.lstm.LstmTests#sizes")
+        @Tag("exercise-I")
         @DisplayName("dense inputs and non-zero initial states")
         void denseInputs(String name, int hidden, int vocabulary, int length, long seed) {
             Random random = new Random(seed + 100);
@@ -170,6 +304,7 @@ class LstmTests {
     }
 
     @Nested
+    @Tag("exercise-J")
     @DisplayName("time indexing")
     class TimeIndexing {
 
@@ -208,6 +343,7 @@ class LstmTests {
     }
 
     @Nested
+    @Tag("exercise-J")
     @DisplayName("no aliasing")
     class Aliasing {
 
@@ -236,6 +372,7 @@ class LstmTests {
     class Shapes {
 
         @Test
+        @Tag("exercise-H")
         @DisplayName("gate weights act on [h; x]")
         void gateWeightShape() {
             LstmParameters parameters = LstmParameters.initialize(50, 4, new Random(3));
@@ -246,6 +383,7 @@ class LstmTests {
         }
 
         @Test
+        @Tag("exercise-H")
         @DisplayName("a wrong W_g names W_g and both shapes")
         void wrongCandidateWeights() {
             LstmParameters good = LstmParameters.zeros(2, 3);
@@ -258,6 +396,7 @@ class LstmTests {
         }
 
         @Test
+        @Tag("exercise-I")
         @DisplayName("z puts the hidden state first")
         void concatenationOrder() {
             LstmParameters parameters = Fixtures.sinusoidLstm(2, 3);

@@ -10,10 +10,13 @@ import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import rnnlab.math.Matrices;
+import rnnlab.math.Orthogonal;
 import rnnlab.model.LossAndGradients;
 import rnnlab.testing.Fixtures;
 import rnnlab.testing.GradientCheck;
@@ -46,6 +49,7 @@ class RnnTests {
         private final RnnParameters parameters = Fixtures.sinusoidRnn(2, 3);
 
         @Test
+        @Tag("exercise-C")
         @DisplayName("forward pass: last hidden state and softmax output")
         void forwardPass() {
             RnnTrace trace = knownTrace(parameters);
@@ -59,6 +63,7 @@ class RnnTests {
         }
 
         @Test
+        @Tag("exercise-D")
         @DisplayName("backward pass: loss and every gradient")
         void backwardPass() {
             LossAndGradients result = RnnBackward.backward(Fixtures.oneHots(INPUTS, 3), TARGETS,
@@ -77,6 +82,7 @@ class RnnTests {
         }
 
         @Test
+        @Tag("exercise-E")
         @DisplayName("global norm 1.1216522071, clipped to 0.25 by one common factor")
         void clipping() {
             LossAndGradients result = RnnBackward.backward(Fixtures.oneHots(INPUTS, 3), TARGETS,
@@ -94,6 +100,92 @@ class RnnTests {
         }
     }
 
+    @Nested
+    @Tag("exercise-B")
+    @DisplayName("initial weights")
+    class Initialisation {
+
+        @Test
+        @DisplayName("U, V and W come from Orthogonal.initialize in that order, biases are zero")
+        void orthogonalWeightsZeroBiases() {
+            RnnParameters parameters = RnnParameters.initialize(5, 4, new Random(6));
+
+            Random random = new Random(6);
+            assertThat(parameters.u().data).as("U, 5x4").isEqualTo(
+                    Orthogonal.initialize(5, 4, random).data);
+            assertThat(parameters.v().data).as("V, 5x5").isEqualTo(
+                    Orthogonal.initialize(5, 5, random).data);
+            assertThat(parameters.w().data).as("W, 4x5").isEqualTo(
+                    Orthogonal.initialize(4, 5, random).data);
+            assertThat(parameters.bHidden().data).as("b_hidden").containsOnly(0.0);
+            assertThat(parameters.bOut().data).as("b_out").containsOnly(0.0);
+        }
+
+        @Test
+        @DisplayName("a hidden size of 0 is rejected")
+        void zeroHiddenSize() {
+            assertThatThrownBy(() -> RnnParameters.initialize(0, 4, new Random(1)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("hiddenSize");
+        }
+    }
+
+    @Nested
+    @Tag("exercise-C")
+    @DisplayName("one forward step with sinusoid weights, H = 2, V = 3")
+    class OneStep {
+
+        private final RnnParameters parameters = Fixtures.sinusoidRnn(2, 3);
+
+        @Test
+        @DisplayName("h_t = tanh(U x_t + V h_{t-1} + b_hidden), entry by entry")
+        void hiddenStep() {
+            DMatrixRMaj x = Fixtures.oneHots(new int[] {1}, 3).get(0);
+            DMatrixRMaj previous = new DMatrixRMaj(new double[][] {{0.5}, {-0.25}});
+
+            DMatrixRMaj h = RnnForward.hiddenStep(x, previous, parameters);
+
+            assertThat(Matrices.shape(h)).as("shape of h_t").isEqualTo("2x1");
+            for (int row = 0; row < 2; row++) {
+                double a = parameters.bHidden().get(row, 0);
+                for (int k = 0; k < 3; k++) {
+                    a += parameters.u().get(row, k) * x.get(k, 0);
+                }
+                for (int k = 0; k < 2; k++) {
+                    a += parameters.v().get(row, k) * previous.get(k, 0);
+                }
+                assertThat(h.get(row, 0)).as("h_t[%d] = tanh(U x_t + V h_{t-1} + b_hidden)[%d]"
+                        + " with x_t = onehot(1), h_{t-1} = [0.5; -0.25]", row, row)
+                        .isCloseTo(Math.tanh(a), within(1e-12));
+            }
+            assertThat(previous.data).as("h_{t-1}, not modified").containsExactly(0.5, -0.25);
+        }
+
+        @Test
+        @DisplayName("y_t = softmax(W h_t + b_out), entry by entry")
+        void outputStep() {
+            DMatrixRMaj h = new DMatrixRMaj(new double[][] {{0.3}, {-0.6}});
+
+            DMatrixRMaj y = RnnForward.outputStep(h, parameters);
+
+            assertThat(Matrices.shape(y)).as("shape of y_t").isEqualTo("3x1");
+            double[] logits = new double[3];
+            double total = 0;
+            for (int row = 0; row < 3; row++) {
+                logits[row] = parameters.bOut().get(row, 0);
+                for (int k = 0; k < 2; k++) {
+                    logits[row] += parameters.w().get(row, k) * h.get(k, 0);
+                }
+                total += Math.exp(logits[row]);
+            }
+            for (int row = 0; row < 3; row++) {
+                assertThat(y.get(row, 0)).as("y_t[%d] = softmax(W h_t + b_out)[%d] with"
+                        + " h_t = [0.3; -0.6]", row, row)
+                        .isCloseTo(Math.exp(logits[row]) / total, within(1e-12));
+            }
+        }
+    }
+
     static Stream<Arguments> sizes() {
         return Stream.of(
                 Arguments.of("H=3 V=4 T=3", 3, 4, 3, 1L),
@@ -104,6 +196,7 @@ class RnnTests {
     }
 
     @Nested
+    @Tag("exercise-D")
     @DisplayName("gradients agree with central differences")
     class Gradients {
 
@@ -175,6 +268,7 @@ class RnnTests {
     }
 
     @Nested
+    @Tag("exercise-D")
     @DisplayName("time indexing")
     class TimeIndexing {
 
@@ -215,6 +309,7 @@ class RnnTests {
     class Aliasing {
 
         @Test
+        @Tag("exercise-D")
         @DisplayName("backward twice gives identical gradients and leaves the weights alone")
         void backwardTwice() {
             RnnParameters parameters = Fixtures.sinusoidRnn(4, 3);
@@ -234,6 +329,7 @@ class RnnTests {
         }
 
         @Test
+        @Tag("exercise-C")
         @DisplayName("forward does not keep the caller's initial state")
         void forwardCopiesInitialState() {
             RnnParameters parameters = Fixtures.sinusoidRnn(2, 3);
@@ -251,6 +347,7 @@ class RnnTests {
     class ShapeErrors {
 
         @Test
+        @Tag("exercise-B")
         @DisplayName("a wrong V names V and both shapes")
         void wrongV() {
             assertThatThrownBy(() -> new RnnParameters(new DMatrixRMaj(50, 4),
@@ -261,6 +358,7 @@ class RnnTests {
         }
 
         @Test
+        @Tag("exercise-C")
         @DisplayName("a wrong input names the time step")
         void wrongInput() {
             RnnParameters parameters = Fixtures.sinusoidRnn(2, 3);
@@ -273,6 +371,7 @@ class RnnTests {
         }
 
         @Test
+        @Tag("exercise-C")
         @DisplayName("a wrong initial state is rejected")
         void wrongInitialState() {
             RnnParameters parameters = Fixtures.sinusoidRnn(2, 3);
@@ -283,6 +382,7 @@ class RnnTests {
         }
 
         @Test
+        @Tag("exercise-C")
         @DisplayName("an empty sequence is rejected")
         void emptySequence() {
             RnnParameters parameters = Fixtures.sinusoidRnn(2, 3);
@@ -292,6 +392,7 @@ class RnnTests {
         }
 
         @Test
+        @Tag("exercise-D")
         @DisplayName("a target out of range is rejected")
         void targetOutOfRange() {
             RnnParameters parameters = Fixtures.sinusoidRnn(2, 3);
@@ -302,6 +403,7 @@ class RnnTests {
         }
 
         @Test
+        @Tag("exercise-B")
         @DisplayName("initialize keeps every shape")
         void initializeShapes() {
             RnnParameters parameters = RnnParameters.initialize(50, 4, new Random(1));

@@ -1,0 +1,144 @@
+package rnnlab.djl;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.recurrent.GRU;
+import ai.djl.nn.recurrent.LSTM;
+import ai.djl.nn.recurrent.RecurrentBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * The network of exercise K as a DJL block: one recurrent layer and a linear output layer
+ * without bias, what PyTorch writes as {@code nn.LSTM} followed by
+ * {@code nn.Linear(bias=False)}.
+ *
+ * <pre>
+ * x        (batch, time, vocabularySize)   one-hot inputs, batch first
+ * h        (batch, time, hiddenSize)       h_t of the recurrent layer, from h_0 = c_0 = 0
+ * logits   (batch, time, vocabularySize)   W_v h_t
+ * </pre>
+ *
+ * <p>The output has no bias by design, although the hand-written LSTM adds b_v. The block
+ * returns logits, not probabilities: the softmax belongs to the loss, which takes the log of
+ * the softmax in one stable step.
+ */
+public final class DjlNetwork extends AbstractBlock {
+
+    /** The hidden size the lab uses by default. */
+    public static final int DEFAULT_HIDDEN_SIZE = 50;
+
+    private static final byte VERSION = 1;
+
+    private final CellType cellType;
+    private final int vocabularySize;
+    private final int hiddenSize;
+    private final RecurrentBlock recurrentLayer;
+    private final Linear outputLayer;
+
+    /**
+     * Creates the layers. Their weights get shapes and values when the block is initialized.
+     *
+     * @throws IllegalArgumentException if a size is below 1
+     */
+    public DjlNetwork(CellType cellType, int vocabularySize, int hiddenSize) {
+        super(VERSION);
+        if (vocabularySize < 1 || hiddenSize < 1) {
+            throw new IllegalArgumentException("network sizes: expected vocabularySize and"
+                    + " hiddenSize of at least 1 but were " + vocabularySize + " and "
+                    + hiddenSize);
+        }
+        this.cellType = cellType;
+        this.vocabularySize = vocabularySize;
+        this.hiddenSize = hiddenSize;
+        this.recurrentLayer = addChildBlock("recurrent", newRecurrentLayer(cellType, hiddenSize));
+        this.outputLayer = addChildBlock("output", Linear.builder()
+                .setUnits(vocabularySize)
+                .optBias(false)
+                .build());
+    }
+
+    /** Builds one layer that reads (batch, time, feature) input and returns every h_t. */
+    private static RecurrentBlock newRecurrentLayer(CellType cellType, int hiddenSize) {
+        return switch (cellType) {
+            case LSTM -> LSTM.builder()
+                    .setStateSize(hiddenSize)
+                    .setNumLayers(1)
+                    .optBatchFirst(true)
+                    .build();
+            case GRU -> GRU.builder()
+                    .setStateSize(hiddenSize)
+                    .setNumLayers(1)
+                    .optBatchFirst(true)
+                    .build();
+        };
+    }
+
+    /** Returns the shape of a batch of one-hot sequences: (batch, time, vocabularySize). */
+    public Shape inputShape(int batchSize, int steps) {
+        return new Shape(batchSize, steps, vocabularySize);
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs,
+            boolean training, PairList<String, Object> params) {
+        requireInputShape(inputs.head().getShape());
+        NDList hidden = recurrentLayer.forward(parameterStore, inputs, training, params);
+        return outputLayer.forward(parameterStore, hidden, training, params);
+    }
+
+    private void requireInputShape(Shape shape) {
+        if (shape.dimension() != 3 || shape.get(2) != vocabularySize) {
+            throw new IllegalArgumentException("inputs: expected (batch, time, " + vocabularySize
+                    + ") but was " + shape);
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return outputLayer.getOutputShapes(recurrentLayer.getOutputShapes(inputShapes));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType,
+            Shape... inputShapes) {
+        recurrentLayer.initialize(manager, dataType, inputShapes);
+        outputLayer.initialize(manager, dataType, recurrentLayer.getOutputShapes(inputShapes));
+    }
+
+    public CellType cellType() {
+        return cellType;
+    }
+
+    public int vocabularySize() {
+        return vocabularySize;
+    }
+
+    public int hiddenSize() {
+        return hiddenSize;
+    }
+
+    /**
+     * Returns the recurrent layer. Its weights use PyTorch's layout, listed in the package
+     * documentation: for the LSTM, {@code l_0_i2h_WEIGHT} (4H×V) acts on x_t and
+     * {@code l_0_h2h_WEIGHT} (4H×H) on h_{t-1}, with the gates stacked in the order i, f, g, o.
+     */
+    public RecurrentBlock recurrentLayer() {
+        return recurrentLayer;
+    }
+
+    /** Returns the output layer: its one weight, {@code weight}, is W_v (V×H). */
+    public Linear outputLayer() {
+        return outputLayer;
+    }
+
+    @Override
+    public String toString() {
+        return "DjlNetwork(" + cellType + ", vocabularySize " + vocabularySize + ", hiddenSize "
+                + hiddenSize + ")";
+    }
+}

@@ -1,0 +1,158 @@
+package rnnlab.djl;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.List;
+import rnnlab.data.Example;
+import rnnlab.train.EpochResult;
+import rnnlab.train.History;
+import rnnlab.train.ProgressListener;
+import rnnlab.train.TrainingDivergedException;
+
+/**
+ * The DJL training loop (exercise L). For one sequence at a time it runs the forward pass,
+ * softmax cross-entropy on the logits, the backward pass and an Adam step, and after every
+ * epoch it measures the validation loss.
+ *
+ * <p>Losses are in the hand-written models' units, so the histories can be compared: the sum
+ * over time steps of a sequence's cross-entropy, averaged over sequences.
+ */
+public final class DjlTraining {
+
+    /** A validation loss this many times the untrained model's counts as divergence. */
+    static final double DIVERGENCE_FACTOR = 10.0;
+
+    private DjlTraining() {
+    }
+
+    /**
+     * Trains a model in place with Adam, visiting the training sequences in their given order.
+     *
+     * @param model its weights are updated
+     * @param training the sequences to learn from, at least one
+     * @param validation the sequences to measure after each epoch; may be empty
+     * @return the loss of every epoch and the wall time, under the model's name
+     * @throws IllegalArgumentException if there are no training sequences
+     * @throws TrainingDivergedException if a loss becomes NaN, infinite, or more than ten times
+     *     the untrained model's; its history keeps the finished epochs
+     */
+    public static History train(DjlSequenceModel model, List<Example> training,
+            List<Example> validation, DjlTrainingOptions options, ProgressListener progress) {
+        if (training.isEmpty()) {
+            throw new IllegalArgumentException("training: expected at least 1 sequence but was 0;"
+                    + " use more sequences");
+        }
+        List<Example> reference = validation.isEmpty() ? training : validation;
+        double limit = DIVERGENCE_FACTOR * meanLoss(model, reference);
+
+        long start = System.nanoTime();
+        List<EpochResult> results = new ArrayList<>(options.epochs());
+        try (Trainer trainer = newTrainer(model, options)) {
+            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+                double trainingLoss = trainEpoch(trainer, model.vocabularySize(), training);
+                double validationLoss = meanLoss(model, validation);
+                EpochResult result = new EpochResult(epoch, trainingLoss, validationLoss);
+                double watched = validation.isEmpty() ? trainingLoss : validationLoss;
+                if (!Double.isFinite(trainingLoss) || !Double.isFinite(watched)
+                        || watched > limit) {
+                    History finished = new History(model.name(), results, seconds(start));
+                    throw new TrainingDivergedException(divergenceMessage(model, result, limit,
+                            options), finished);
+                }
+                results.add(result);
+                progress.epochFinished(result, options.epochs());
+            }
+        }
+        return new History(model.name(), results, seconds(start));
+    }
+
+    /**
+     * Creates a trainer with the loss and the optimizer, built once so that Adam keeps its
+     * moment estimates from step to step.
+     */
+    private static Trainer newTrainer(DjlSequenceModel model, DjlTrainingOptions options) {
+        Optimizer adam = Optimizer.adam()
+                .optLearningRateTracker(Tracker.fixed((float) options.learningRate()))
+                .build();
+        DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftmaxCrossEntropyLoss())
+                .optOptimizer(adam)
+                .optDevices(new Device[] {Device.cpu()});
+        return model.model().newTrainer(config);
+    }
+
+    /**
+     * Runs one epoch: an Adam step after each sequence.
+     *
+     * @return the mean loss of the sequences, each taken before its own update
+     */
+    static double trainEpoch(Trainer trainer, int vocabularySize, List<Example> training) {
+        double sum = 0;
+        for (Example example : training) {
+            // Every array of this step, the autograd graph's included, belongs to the scope.
+            try (NDManager scope = trainer.getManager().newSubManager()) {
+                NDArray inputs = SequenceArrays.inputs(scope, example, vocabularySize);
+                NDArray targets = SequenceArrays.targets(scope, example.targets());
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDArray logits = trainer.forward(new NDList(inputs)).singletonOrThrow();
+                    NDArray loss = sequenceLoss(trainer.getLoss(), logits, targets);
+                    collector.backward(loss);
+                    sum += loss.getFloat();
+                }
+                trainer.step();
+            }
+        }
+        return sum / training.size();
+    }
+
+    /** Returns the mean loss over some sequences without changing the model; NaN for none. */
+    public static double meanLoss(DjlSequenceModel model, List<Example> examples) {
+        if (examples.isEmpty()) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (Example example : examples) {
+            sum += model.loss(example.inputs(), example.targets());
+        }
+        return sum / examples.size();
+    }
+
+    /**
+     * Computes the loss of one sequence in the lab's units. The time steps become the rows of a
+     * (T, vocabularySize) matrix, the layout a classification loss takes. DJL's softmax
+     * cross-entropy averages over the rows, so the mean is multiplied back by T to give
+     * Σ_t -ln y_t[target_t].
+     *
+     * @param loss a softmax cross-entropy that takes logits and class indices
+     * @param logits (1, T, vocabularySize), a batch of one sequence
+     * @param targets (1, T), the index of the next token at each step
+     * @return a scalar, attached to the logits' manager
+     */
+    static NDArray sequenceLoss(Loss loss, NDArray logits, NDArray targets) {
+        long steps = targets.size();
+        NDArray rows = logits.reshape(steps, logits.getShape().get(2));
+        NDArray labels = targets.reshape(steps);
+        return loss.evaluate(new NDList(labels), new NDList(rows)).mul(steps);
+    }
+
+    private static String divergenceMessage(DjlSequenceModel model, EpochResult result,
+            double limit, DjlTrainingOptions options) {
+        return String.format("%s training diverged at epoch %d: training loss %.4g, validation"
+                + " loss %.4g (limit %.4g, ten times the untrained loss) with Adam learning rate"
+                + " %g; lower the learning rate (--lr)", model.name(), result.epoch(),
+                result.trainingLoss(), result.validationLoss(), limit, options.learningRate());
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

@@ -1,0 +1,123 @@
+package rnnlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+@DisplayName("command line")
+class LabCommandTests {
+
+    /** The exit code and both output streams of one run. */
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine commandLine = LabCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int status = commandLine.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Nested
+    @DisplayName("a short run")
+    class ShortRun {
+
+        @Test
+        @DisplayName("trains the RNN, prints predictions and generations, and summarises")
+        void rnn(@TempDir Path plots) {
+            Run result = run("--model", "rnn", "--epochs", "3", "--hidden", "8", "--sequences",
+                    "40", "--plots", plots.toString());
+
+            assertThat(result.status()).as(result.err()).isZero();
+            assertThat(result.out()).contains("rnn  epoch 1/3", "input     a",
+                    "predicted ", "a a a a a a a a a a a a a a b -> ", "a a c b -> ");
+            assertThat(result.out()).containsPattern(
+                    "model=rnn epochs=3 train_loss=\\d+\\.\\d{4} val_loss=\\d+\\.\\d{4}"
+                            + " accuracy=\\d\\.\\d{4} seconds=\\d+\\.\\d{2}");
+            assertThat(plots.resolve("rnn-loss.png")).exists();
+        }
+
+        @Test
+        @DisplayName("trains both models and writes the comparison")
+        void all(@TempDir Path plots) {
+            Run result = run("--epochs", "2", "--hidden", "6", "--sequences", "30", "--plots",
+                    plots.toString());
+
+            assertThat(result.status()).as(result.err()).isZero();
+            assertThat(result.out()).contains("model=rnn epochs=2", "model=lstm epochs=2");
+            assertThat(plots.resolve("lstm-loss.png")).exists();
+            assertThat(plots.resolve("comparison.png")).exists();
+        }
+
+        @Test
+        @DisplayName("a plot folder that is a file fails after printing the summary")
+        void plotFolderIsAFile(@TempDir Path folder) throws Exception {
+            Path file = Files.writeString(folder.resolve("taken"), "x");
+
+            Run result = run("--model", "rnn", "--epochs", "1", "--hidden", "4",
+                    "--sequences", "20", "--plots", file.toString());
+
+            assertThat(result.status()).as(result.err()).isEqualTo(1);
+            assertThat(result.out()).contains("model=rnn epochs=1");
+            assertThat(result.err()).contains("could not write the plots", "--plots");
+        }
+
+        @Test
+        @DisplayName("a diverging run reports the epoch and exits with 1")
+        void divergence(@TempDir Path plots) {
+            Run result = run("--model", "rnn", "--epochs", "5", "--hidden", "8", "--lr", "1e9",
+                    "--sequences", "40", "--plots", plots.toString());
+
+            assertThat(result.status()).as(result.err()).isEqualTo(1);
+            assertThat(result.err()).contains("diverged at epoch", "--lr");
+        }
+    }
+
+    @Nested
+    @DisplayName("invalid options")
+    class InvalidOptions {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "--model cnn | Invalid value for option '--model'",
+            "--epochs 0 | --epochs must be 1 or more but was 0",
+            "--epochs ten | Invalid value for option '--epochs'",
+            "--hidden -3 | --hidden must be 1 or more but was -3",
+            "--lr 0 | --lr must be a positive number but was 0.0",
+            "--sequences 5 | --sequences must be at least 20",
+            "--colour red | Unknown options: '--colour'"})
+        @DisplayName("get one line and exit code 2")
+        void rejected(String args, String message) {
+            Run result = run(args.split(" "));
+
+            assertThat(result.status()).isEqualTo(2);
+            assertThat(result.err()).startsWith("rnn-lab: ").contains(message)
+                    .contains("run with --help");
+            assertThat(result.err().strip().lines()).hasSize(1);
+            assertThat(result.out()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("--help lists every option")
+        void help() {
+            Run result = run("--help");
+
+            assertThat(result.status()).isZero();
+            assertThat(result.out()).contains("--model", "--epochs", "--hidden", "--lr",
+                    "--seed", "--sequences", "--plots");
+        }
+    }
+}
