@@ -11,9 +11,12 @@ import java.util.stream.Stream;
 /**
  * Records, at build time, the SHA-256 of every file a student must not change, as
  * {@code sha256sum} would print them, with paths as they appear in a student's repository: the
- * build file, the visible tests and the grading workflow.
+ * build file, the visible tests, the grading workflow and the scripts it calls.
  *
- * <p>Arguments: the starter folder, the workflow file (may be missing), the output file.
+ * <p>Arguments: the starter folder, the workflow file, the output file, and optionally the
+ * {@code pom.xml} that students receive and the folder of the workflow's scripts. The student
+ * pom replaces the starter's own, which inherits from the lab's parent pom and so is not the
+ * file in a student's repository. A missing workflow, pom or script folder is left out.
  */
 public final class ProtectedFiles {
 
@@ -24,27 +27,37 @@ public final class ProtectedFiles {
         Path starter = Path.of(args[0]);
         Path workflow = Path.of(args[1]);
         Path output = Path.of(args[2]);
+        Path pom = args.length > 3 ? Path.of(args[3]) : starter.resolve("pom.xml");
         List<String> lines = new ArrayList<>();
         lines.add("# SHA-256 of the files a student must not change, paths from the repository"
                 + " root");
-        if (Files.isRegularFile(starter.resolve("pom.xml"))) {
-            lines.add(line(starter.resolve("pom.xml"), "pom.xml"));
+        if (Files.isRegularFile(pom)) {
+            lines.add(line(pom, "pom.xml"));
         }
-        Path tests = starter.resolve("src/test");
-        if (Files.isDirectory(tests)) {
-            try (Stream<Path> walk = Files.walk(tests)) {
-                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    String relative = starter.relativize(file).toString().replace('\\', '/');
-                    lines.add(line(file, relative));
-                }
-            }
-        }
+        addTree(lines, starter.resolve("src/test"), "src/test");
         if (Files.isRegularFile(workflow)) {
             lines.add(line(workflow, ".github/workflows/classroom.yml"));
+        }
+        if (args.length > 4) {
+            addTree(lines, Path.of(args[4]), ".github/scripts");
         }
         Files.createDirectories(output.getParent());
         Files.write(output, lines, StandardCharsets.UTF_8);
         System.out.println("Recorded " + (lines.size() - 1) + " protected files in " + output);
+    }
+
+    /** Adds every file under {@code folder}, recorded under {@code repositoryPath}. */
+    private static void addTree(List<String> lines, Path folder, String repositoryPath)
+            throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String relative = folder.relativize(file).toString().replace('\\', '/');
+                lines.add(line(file, repositoryPath + "/" + relative));
+            }
+        }
     }
 
     private static String line(Path file, String relative) throws IOException {

@@ -54,12 +54,19 @@ public enum Language {
         if (n < 1) {
             throw new IllegalArgumentException("n: expected 1 or more but was " + n);
         }
+        return this == ANBN ? AnBn.sequence(n) : repeatLetters(letters, n);
+    }
+
+    /** Returns each letter repeated n times, in order, then {@code EOS}. */
+    static List<String> repeatLetters(List<String> letters, int n) {
+        // BEGIN EXERCISE N: add n copies of each letter (Collections.nCopies), then AnBn.EOS.
         List<String> tokens = new ArrayList<>(letters.size() * n + 1);
         for (String letter : letters) {
             tokens.addAll(Collections.nCopies(n, letter));
         }
         tokens.add(AnBn.EOS);
         return Collections.unmodifiableList(tokens);
+        // END EXERCISE N
     }
 
     /**

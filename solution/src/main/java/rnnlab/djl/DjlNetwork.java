@@ -55,27 +55,43 @@ public final class DjlNetwork extends AbstractBlock {
         this.cellType = cellType;
         this.vocabularySize = vocabularySize;
         this.hiddenSize = hiddenSize;
-        this.recurrentLayer = addChildBlock("recurrent", newRecurrentLayer(cellType, hiddenSize));
-        this.outputLayer = addChildBlock("output", Linear.builder()
-                .setUnits(vocabularySize)
-                .optBias(false)
-                .build());
+        this.recurrentLayer = addChildBlock("recurrent", cellType == CellType.GRU
+                ? newGruLayer(hiddenSize) : newLstmLayer(hiddenSize));
+        this.outputLayer = addChildBlock("output", newOutputLayer(vocabularySize));
     }
 
-    /** Builds one layer that reads (batch, time, feature) input and returns every h_t. */
-    private static RecurrentBlock newRecurrentLayer(CellType cellType, int hiddenSize) {
-        return switch (cellType) {
-            case LSTM -> LSTM.builder()
-                    .setStateSize(hiddenSize)
-                    .setNumLayers(1)
-                    .optBatchFirst(true)
-                    .build();
-            case GRU -> GRU.builder()
-                    .setStateSize(hiddenSize)
-                    .setNumLayers(1)
-                    .optBatchFirst(true)
-                    .build();
-        };
+    /** Builds one LSTM layer that reads (batch, time, feature) input and returns every h_t. */
+    static RecurrentBlock newLstmLayer(int hiddenSize) {
+        // BEGIN EXERCISE K: one LSTM layer with state size hiddenSize that reads batch-first
+        //     input: LSTM.builder() with setStateSize, setNumLayers(1) and optBatchFirst(true).
+        return LSTM.builder()
+                .setStateSize(hiddenSize)
+                .setNumLayers(1)
+                .optBatchFirst(true)
+                .build();
+        // END EXERCISE K
+    }
+
+    /** Builds one GRU layer that reads (batch, time, feature) input and returns every h_t. */
+    static RecurrentBlock newGruLayer(int hiddenSize) {
+        // BEGIN EXERCISE M: the same as the LSTM layer, with GRU.builder().
+        return GRU.builder()
+                .setStateSize(hiddenSize)
+                .setNumLayers(1)
+                .optBatchFirst(true)
+                .build();
+        // END EXERCISE M
+    }
+
+    /** Builds the output layer: logits W_v h_t, vocabularySize units, no bias. */
+    static Linear newOutputLayer(int vocabularySize) {
+        // BEGIN EXERCISE K: a Linear layer of vocabularySize units without bias:
+        //     Linear.builder() with setUnits and optBias(false).
+        return Linear.builder()
+                .setUnits(vocabularySize)
+                .optBias(false)
+                .build();
+        // END EXERCISE K
     }
 
     /** Returns the shape of a batch of one-hot sequences: (batch, time, vocabularySize). */
@@ -87,8 +103,11 @@ public final class DjlNetwork extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs,
             boolean training, PairList<String, Object> params) {
         requireInputShape(inputs.head().getShape());
+        // BEGIN EXERCISE K: run the recurrent layer on the inputs, then the output layer on its
+        //     result, passing parameterStore, training and params through; return the logits.
         NDList hidden = recurrentLayer.forward(parameterStore, inputs, training, params);
         return outputLayer.forward(parameterStore, hidden, training, params);
+        // END EXERCISE K
     }
 
     private void requireInputShape(Shape shape) {

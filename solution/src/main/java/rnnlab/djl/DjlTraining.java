@@ -81,6 +81,9 @@ public final class DjlTraining {
      * moment estimates from step to step.
      */
     private static Trainer newTrainer(DjlSequenceModel model, DjlTrainingOptions options) {
+        // BEGIN EXERCISE L: Adam with a fixed learning rate (Optimizer.adam() and
+        //     Tracker.fixed), a DefaultTrainingConfig with a SoftmaxCrossEntropyLoss, and
+        //     model.model().newTrainer(config).
         Optimizer adam = Optimizer.adam()
                 .optLearningRateTracker(Tracker.fixed((float) options.learningRate()))
                 .build();
@@ -88,6 +91,7 @@ public final class DjlTraining {
                 .optOptimizer(adam)
                 .optDevices(new Device[] {Device.cpu()});
         return model.model().newTrainer(config);
+        // END EXERCISE L
     }
 
     /**
@@ -98,6 +102,10 @@ public final class DjlTraining {
     static double trainEpoch(Trainer trainer, int vocabularySize, List<Example> training) {
         double sum = 0;
         for (Example example : training) {
+            // BEGIN EXERCISE L: in a sub-manager of trainer.getManager(), encode the example
+            //     (SequenceArrays.inputs and targets), then inside trainer.newGradientCollector()
+            //     run trainer.forward, compute sequenceLoss, call backward and add the loss to
+            //     sum; after the collector closes, call trainer.step().
             // Every array of this step, the autograd graph's included, belongs to the scope.
             try (NDManager scope = trainer.getManager().newSubManager()) {
                 NDArray inputs = SequenceArrays.inputs(scope, example, vocabularySize);
@@ -110,6 +118,7 @@ public final class DjlTraining {
                 }
                 trainer.step();
             }
+            // END EXERCISE L
         }
         return sum / training.size();
     }
@@ -138,10 +147,13 @@ public final class DjlTraining {
      * @return a scalar, attached to the logits' manager
      */
     static NDArray sequenceLoss(Loss loss, NDArray logits, NDArray targets) {
+        // BEGIN EXERCISE L: reshape logits to (T, V) rows and targets to T labels, evaluate the
+        //     loss on them (labels first), and multiply DJL's mean by T.
         long steps = targets.size();
         NDArray rows = logits.reshape(steps, logits.getShape().get(2));
         NDArray labels = targets.reshape(steps);
         return loss.evaluate(new NDList(labels), new NDList(rows)).mul(steps);
+        // END EXERCISE L
     }
 
     private static String divergenceMessage(DjlSequenceModel model, EpochResult result,

@@ -55,27 +55,32 @@ public final class DjlNetwork extends AbstractBlock {
         this.cellType = cellType;
         this.vocabularySize = vocabularySize;
         this.hiddenSize = hiddenSize;
-        this.recurrentLayer = addChildBlock("recurrent", newRecurrentLayer(cellType, hiddenSize));
-        this.outputLayer = addChildBlock("output", Linear.builder()
-                .setUnits(vocabularySize)
-                .optBias(false)
-                .build());
+        this.recurrentLayer = addChildBlock("recurrent", cellType == CellType.GRU
+                ? newGruLayer(hiddenSize) : newLstmLayer(hiddenSize));
+        this.outputLayer = addChildBlock("output", newOutputLayer(vocabularySize));
     }
 
-    /** Builds one layer that reads (batch, time, feature) input and returns every h_t. */
-    private static RecurrentBlock newRecurrentLayer(CellType cellType, int hiddenSize) {
-        return switch (cellType) {
-            case LSTM -> LSTM.builder()
-                    .setStateSize(hiddenSize)
-                    .setNumLayers(1)
-                    .optBatchFirst(true)
-                    .build();
-            case GRU -> GRU.builder()
-                    .setStateSize(hiddenSize)
-                    .setNumLayers(1)
-                    .optBatchFirst(true)
-                    .build();
-        };
+    /** Builds one LSTM layer that reads (batch, time, feature) input and returns every h_t. */
+    static RecurrentBlock newLstmLayer(int hiddenSize) {
+        // TODO Exercise K: one LSTM layer with state size hiddenSize that reads batch-first
+        //     input: LSTM.builder() with setStateSize, setNumLayers(1) and optBatchFirst(true).
+        throw new UnsupportedOperationException(
+                "Exercise K (DJL LSTM network) is not implemented yet");
+    }
+
+    /** Builds one GRU layer that reads (batch, time, feature) input and returns every h_t. */
+    static RecurrentBlock newGruLayer(int hiddenSize) {
+        // TODO Exercise M: the same as the LSTM layer, with GRU.builder().
+        throw new UnsupportedOperationException(
+                "Exercise M (GRU) is not implemented yet");
+    }
+
+    /** Builds the output layer: logits W_v h_t, vocabularySize units, no bias. */
+    static Linear newOutputLayer(int vocabularySize) {
+        // TODO Exercise K: a Linear layer of vocabularySize units without bias:
+        //     Linear.builder() with setUnits and optBias(false).
+        throw new UnsupportedOperationException(
+                "Exercise K (DJL LSTM network) is not implemented yet");
     }
 
     /** Returns the shape of a batch of one-hot sequences: (batch, time, vocabularySize). */
@@ -87,8 +92,10 @@ public final class DjlNetwork extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs,
             boolean training, PairList<String, Object> params) {
         requireInputShape(inputs.head().getShape());
-        NDList hidden = recurrentLayer.forward(parameterStore, inputs, training, params);
-        return outputLayer.forward(parameterStore, hidden, training, params);
+        // TODO Exercise K: run the recurrent layer on the inputs, then the output layer on its
+        //     result, passing parameterStore, training and params through; return the logits.
+        throw new UnsupportedOperationException(
+                "Exercise K (DJL LSTM network) is not implemented yet");
     }
 
     private void requireInputShape(Shape shape) {

@@ -22,13 +22,18 @@ public final class ClassroomReport {
     private ClassroomReport() {
     }
 
-    /** Returns the JSON tree. Bonus tests add to the scores but not to {@code max_score}. */
+    /**
+     * Returns the JSON tree. Bonus tests add to the scores but not to {@code max_score}, and
+     * only the core tests decide {@code status}, so skipping an optional exercise never turns
+     * the run red.
+     */
     public static ObjectNode json(GradeReport report) {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", 1);
-        boolean allPassed = report.outcomes().stream()
+        boolean corePassed = report.outcomes().stream()
+                .filter(o -> !o.test().exercise().bonus())
                 .allMatch(o -> o.status() == TestStatus.PASSED);
-        root.put("status", allPassed ? "pass" : "fail");
+        root.put("status", corePassed ? "pass" : "fail");
         root.put("max_score", report.coreMax());
         ArrayNode tests = root.putArray("tests");
         for (TestOutcome outcome : report.outcomes()) {
