@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times one training epoch of the hand-written RNN and LSTM against the NumPy version of the lab,
-# back to back on this machine, and prints the ratios.
+# back to back on this machine, and prints the ratios; then times the DJL LSTM.
 #
 # Usage: bench/compare.sh [path/to/numpy_reference.py]
 # Needs python3 with NumPy for the reference; the Java side builds with the Maven wrapper.
@@ -15,7 +15,8 @@ fi
 ./mvnw -q -B -pl solution test-compile
 classpath_file=$(mktemp)
 trap 'rm -f "$classpath_file"' EXIT
-./mvnw -q -B -pl solution dependency:build-classpath -Dmdep.outputFile="$classpath_file" >/dev/null
+./mvnw -q -B -pl solution dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$classpath_file" >/dev/null
 classpath="solution/target/classes:solution/target/test-classes:$(cat "$classpath_file")"
 
 per_epoch() {  # the sec_per_epoch figure of a NumPy run's output, or the seconds divided by epochs
@@ -38,3 +39,8 @@ for model in rnn lstm; do
   ratio=$(python3 -c "print(f'{$numpy_seconds / $java_seconds:.1f}')")
   echo "model=$model numpy_sec_per_epoch=$numpy_seconds java_sec_per_epoch=$java_seconds speedup=${ratio}x"
 done
+
+# The DJL LSTM on the PyTorch engine, for the comparison with the framework (20 epochs, Adam).
+djl_output=$(java -cp "$classpath" rnnlab.djl.DjlEpochBenchmark lstm 20 2>/dev/null)
+djl_seconds=$(grep -o 'sec_per_epoch=[0-9.]*' <<<"$djl_output" | tail -n 1 | cut -d= -f2)
+echo "model=djl java_sec_per_epoch=$djl_seconds"
