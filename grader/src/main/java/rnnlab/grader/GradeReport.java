@@ -51,9 +51,30 @@ public record GradeReport(String submission, List<TestOutcome> outcomes,
                 }
             }
             scores.add(new ExerciseScore(entry.getKey(), points, max, passed,
-                    entry.getValue().size(), first));
+                    entry.getValue().size(), compileMessage(entry.getKey()).orElse(first)));
         }
         return scores;
+    }
+
+    /**
+     * Returns why an exercise's file was not graded as written, when a file holding its gaps
+     * did not compile: that explains its failures better than the starter's stub message.
+     */
+    private java.util.Optional<String> compileMessage(Exercise exercise) {
+        for (CompileProblem problem : compileProblems) {
+            if (problem.exercises().contains(exercise) && passedNone(exercise)) {
+                String error = problem.errors().isEmpty() ? "" : ": " + problem.errors().get(0);
+                return java.util.Optional.of(problem.file() + " did not compile" + error + " ("
+                        + (problem.replacedByStarter() ? "graded with the starter's version"
+                                : "left out") + ")");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private boolean passedNone(Exercise exercise) {
+        return outcomes.stream().filter(o -> o.test().exercise() == exercise)
+                .noneMatch(o -> o.status() == TestStatus.PASSED);
     }
 
     /** Returns the points earned, bonus included. */

@@ -76,6 +76,34 @@ class LabCommandTests {
         }
 
         @Test
+        @DisplayName("trains the DJL LSTM and the GRU from the same data")
+        void djlModels(@TempDir Path plots) {
+            Run lstm = run("--model", "djl", "--epochs", "2", "--hidden", "6", "--sequences",
+                    "30", "--plots", plots.toString());
+            Run gru = run("--model", "gru", "--epochs", "2", "--hidden", "6", "--sequences",
+                    "30", "--plots", plots.toString());
+
+            assertThat(lstm.status()).as(lstm.err()).isZero();
+            assertThat(lstm.out()).contains("Training DJL: hidden 6", "Adam learning rate 0.001",
+                    "model=djl epochs=2");
+            assertThat(gru.status()).as(gru.err()).isZero();
+            assertThat(gru.out()).contains("model=gru epochs=2");
+            assertThat(plots.resolve("djl-loss.png")).exists();
+            assertThat(plots.resolve("gru-loss.png")).exists();
+        }
+
+        @Test
+        @DisplayName("trains on a^n b^n c^n with its own floor")
+        void harderLanguage(@TempDir Path plots) {
+            Run result = run("--model", "lstm", "--language", "anbncn", "--epochs", "2",
+                    "--hidden", "6", "--sequences", "30", "--plots", plots.toString());
+
+            assertThat(result.status()).as(result.err()).isZero();
+            assertThat(result.out()).contains("a^n b^n c^n EOS", "memory-less = 8.110",
+                    "vocabulary [a, b, c, EOS, UNK]", "model=lstm epochs=2");
+        }
+
+        @Test
         @DisplayName("a diverging run reports the epoch and exits with 1")
         void divergence(@TempDir Path plots) {
             Run result = run("--model", "rnn", "--epochs", "5", "--hidden", "8", "--lr", "1e9",
@@ -98,6 +126,7 @@ class LabCommandTests {
             "--hidden -3 | --hidden must be 1 or more but was -3",
             "--lr 0 | --lr must be a positive number but was 0.0",
             "--sequences 5 | --sequences must be at least 20",
+            "--language dyck | Invalid value for option '--language'",
             "--colour red | Unknown options: '--colour'"})
         @DisplayName("get one line and exit code 2")
         void rejected(String args, String message) {
