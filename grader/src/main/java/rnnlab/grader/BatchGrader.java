@@ -144,8 +144,15 @@ public final class BatchGrader {
                 + "|---|---:|---|\n");
         for (Row row : rows) {
             String total = row.report() == null ? "—" : String.valueOf(row.report().total());
-            String notes = row.report() == null ? "not graded: " + row.error()
-                    : String.join("; ", row.report().flags());
+            List<String> noteList = new ArrayList<>();
+            if (row.report() == null) {
+                noteList.add("not graded: " + row.error());
+            } else {
+                row.report().compileProblems().forEach(problem -> noteList.add(
+                        "did not compile: " + problem.file()));
+                noteList.addAll(row.report().flags());
+            }
+            String notes = String.join("; ", noteList);
             out.append("| ").append(row.submission()).append(" | ").append(total).append(" | ")
                     .append(notes.replace("|", "\\|")).append(" |\n");
         }

@@ -87,11 +87,20 @@ public final class ChildSupervisor {
     private void runChild(List<String> keys, Path results, Map<String, GradedTest> byKey,
             Map<String, TestOutcome> outcomes, long deadline) throws IOException {
         Files.deleteIfExists(results);
+        String token = newToken();
         Process process = start(keys, results);
+        // The token goes to the child's standard input, which the submission's code cannot
+        // read back later, so it cannot forge events: the parent ignores lines without it.
+        try (var stdin = process.getOutputStream()) {
+            stdin.write((token + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException closed) {
+            // The child already ended; the loop below reports it.
+        }
+        List<ProcessHandle> spawned = new ArrayList<>();
         ConsoleDrain console = new ConsoleDrain(process.getInputStream());
         console.start();
 
-        EventReader reader = new EventReader(results);
+        EventReader reader = new EventReader(results, token);
         String current = null;
         long currentStart = 0;
         boolean exitEvent = false;
@@ -117,6 +126,8 @@ public final class ChildSupervisor {
                     default -> { }
                 }
             }
+            process.descendants().filter(handle -> !spawned.contains(handle))
+                    .forEach(spawned::add);
             if (!process.isAlive()) {
                 // Read what the child wrote just before it ended.
                 for (JsonNode event : reader.readNew()) {
@@ -151,6 +162,8 @@ public final class ChildSupervisor {
             process.destroyForcibly();
         }
         waitFor(process);
+        // Processes the submission started must not outlive its test process.
+        spawned.forEach(ProcessHandle::destroyForcibly);
         console.finish();
 
         if (current != null && !outcomes.containsKey(current)) {
@@ -198,17 +211,23 @@ public final class ChildSupervisor {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workFolder.toFile())
                 .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
         return builder.start();
     }
 
-    private static java.io.File nullFile() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL"
-                : "/dev/null");
+    private static String newToken() {
+        byte[] bytes = new byte[16];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private TestOutcome outcome(GradedTest test, JsonNode event) {
-        TestStatus status = TestStatus.valueOf(event.path("status").asText("ERROR"));
+        TestStatus status;
+        try {
+            status = TestStatus.valueOf(event.path("status").asText("ERROR"));
+        } catch (IllegalArgumentException unknown) {
+            status = TestStatus.ERROR;
+        }
         return new TestOutcome(test, status, event.path("message").asText(""),
                 event.path("output").asText(""), event.path("seconds").asDouble(0));
     }
@@ -253,12 +272,17 @@ public final class ChildSupervisor {
     /** Reads the lines a child has appended since the last call. */
     private final class EventReader {
 
+        /** A line longer than this without a newline is dropped, so it cannot fill memory. */
+        private static final int MAX_LINE = 1 << 20;
+
         private final Path file;
+        private final String token;
         private long offset;
         private final StringBuilder partial = new StringBuilder();
 
-        EventReader(Path file) {
+        EventReader(Path file, String token) {
             this.file = file;
+            this.token = token;
         }
 
         List<JsonNode> readNew() {
@@ -273,7 +297,7 @@ public final class ChildSupervisor {
                 }
                 channel.position(offset);
                 java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(
-                        size - offset, 64L * 1024 * 1024));
+                        size - offset, 4L * 1024 * 1024));
                 while (buffer.hasRemaining() && channel.read(buffer) > 0) {
                     // Keep reading until the buffer is full or the file ends.
                 }
@@ -289,11 +313,17 @@ public final class ChildSupervisor {
                 partial.delete(0, newline + 1);
                 if (!line.isEmpty()) {
                     try {
-                        events.add(json.readTree(line));
+                        JsonNode event = json.readTree(line);
+                        if (token.equals(event.path("token").asText())) {
+                            events.add(event);
+                        }
                     } catch (IOException ignored) {
                         // A line the child did not finish writing, or one the submission wrote.
                     }
                 }
+            }
+            if (partial.length() > MAX_LINE) {
+                partial.setLength(0);
             }
             return events;
         }

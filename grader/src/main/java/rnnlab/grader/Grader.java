@@ -52,9 +52,10 @@ public final class Grader {
             SubmissionCompiler.Result compiled = new SubmissionCompiler(classpath)
                     .compile(submission, work);
             Path run = Files.createDirectories(work.resolve("run"));
-            List<String> childClasspath = new ArrayList<>();
+            // The grader and its libraries come first, so a submission class named like one of
+            // theirs (a hidden test, the child runner, JUnit) can never take its place.
+            List<String> childClasspath = new ArrayList<>(classpath);
             childClasspath.add(compiled.classes().toString());
-            childClasspath.addAll(classpath);
             List<TestOutcome> outcomes = new ChildSupervisor(childClasspath, run, limits)
                     .run(tests);
             return new GradeReport(submissionRoot.toString(), outcomes, compiled.problems(),

@@ -89,6 +89,12 @@ public final class GraderCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            err.println("grader: --out must be a folder but " + out + " is a file; choose"
+                    + " another folder");
+            err.flush();
+            return 2;
+        }
         GradingLimits limits = new GradingLimits(Duration.ofSeconds(testTimeout),
                 Duration.ofSeconds(totalTimeout), memory);
         Grader grader = Grader.installed(limits);

@@ -1,6 +1,7 @@
 package rnnlab.grader;
 
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,9 +48,10 @@ public record Submission(Path root, Path sources, List<Path> files) {
     }
 
     private static List<Path> javaFiles(Path sources) throws BadInputException {
-        try (Stream<Path> walk = Files.walk(sources)) {
+        try (Stream<Path> walk = Files.walk(sources, FileVisitOption.FOLLOW_LINKS)) {
             List<Path> files = walk.filter(path -> path.toString().endsWith(".java"))
                     .filter(Files::isRegularFile)
+                    .filter(path -> !isGraderSource(sources, path))
                     .sorted()
                     .toList();
             for (Path file : files) {
@@ -63,6 +65,15 @@ public record Submission(Path root, Path sources, List<Path> files) {
             throw new BadInputException("cannot read the sources under " + sources + ": "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * Returns whether a file sits in the grader's own package, {@code rnnlab/grader}. Such files
+     * are never compiled, so a submission cannot bring its own hidden tests or runner.
+     */
+    static boolean isGraderSource(Path sources, Path file) {
+        return sources.relativize(file).toString().replace('\\', '/').startsWith(
+                "rnnlab/grader/");
     }
 
     /** Returns the path of a source file relative to the sources folder, with '/'. */

@@ -152,7 +152,7 @@ public final class SubmissionCompiler {
         return exercises;
     }
 
-    static void deleteTree(Path folder) throws IOException {
+    public static void deleteTree(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }

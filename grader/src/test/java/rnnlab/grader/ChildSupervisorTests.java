@@ -18,8 +18,9 @@ import rnnlab.grader.fixtures.BehaviourFixtures;
 @DisplayName("child supervisor")
 class ChildSupervisorTests {
 
-    private static final GradingLimits LIMITS = new GradingLimits(Duration.ofSeconds(4),
-            Duration.ofSeconds(90), 256);
+    /** Generous enough for 100 MB of output on a loaded 2-core machine. */
+    private static final GradingLimits LIMITS = new GradingLimits(Duration.ofSeconds(15),
+            Duration.ofSeconds(180), 256);
 
     private static List<String> classpath;
 
@@ -79,7 +80,7 @@ class ChildSupervisorTests {
         List<TestOutcome> outcomes = run(work, "loopsForever", "passes");
 
         assertThat(outcomes.get(0).status()).as(outcomes.get(0).message()).isEqualTo(TestStatus.ERROR);
-        assertThat(outcomes.get(0).message()).contains("timed out after 4 s");
+        assertThat(outcomes.get(0).message()).contains("timed out after 15 s");
         assertThat(outcomes.get(1).status()).as(outcomes.get(1).message()).isEqualTo(TestStatus.PASSED);
     }
 
@@ -105,5 +106,16 @@ class ChildSupervisorTests {
         assertThat(outcomes.get(0).output()).contains("[output cut: ");
         assertThat(outcomes.get(1).status()).as(outcomes.get(1).message()).isEqualTo(TestStatus.PASSED);
         assertThat(outcomes.get(2).status()).as(outcomes.get(2).message()).isEqualTo(TestStatus.PASSED);
+    }
+
+    @Test
+    @DisplayName("events forged by the submission are ignored")
+    void forgedEvents(@TempDir Path work) throws IOException {
+        List<TestOutcome> outcomes = run(work, "forgesResults", "fails");
+
+        assertThat(outcomes.get(0).status()).as(outcomes.get(0).message())
+                .isEqualTo(TestStatus.FAILED);
+        assertThat(outcomes.get(1).status()).as("the test the forged line claimed passed")
+                .isEqualTo(TestStatus.FAILED);
     }
 }

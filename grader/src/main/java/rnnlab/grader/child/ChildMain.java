@@ -46,6 +46,10 @@ public final class ChildMain {
     }
 
     public static void main(String[] args) throws IOException {
+        // Read the parent's token before any submission code is loaded; every event carries it.
+        String token = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                StandardCharsets.UTF_8)).readLine();
+        System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
         Path results = Path.of(args[0]);
         List<MethodSelector> selectors = new ArrayList<>();
         for (String key : Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8)) {
@@ -55,7 +59,7 @@ public final class ChildMain {
             }
         }
 
-        EventWriter events = new EventWriter(results);
+        EventWriter events = new EventWriter(results, token == null ? "" : token);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> events.write(Map.of(
                 "event", "exit"))));
 
@@ -228,20 +232,43 @@ public final class ChildMain {
 
         private final ObjectMapper json = new ObjectMapper();
         private final BufferedWriter writer;
+        private final String token;
 
-        EventWriter(Path file) throws IOException {
+        EventWriter(Path file, String token) throws IOException {
             this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            this.token = token;
         }
 
         synchronized void write(Map<String, ?> event) {
+            Map<String, Object> signed = new LinkedHashMap<>();
+            event.forEach((key, value) -> signed.put(key, value instanceof String text
+                    ? wellFormed(text) : value));
+            signed.put("token", token);
             try {
-                writer.write(json.writeValueAsString(event));
+                writer.write(json.writeValueAsString(signed));
                 writer.newLine();
                 writer.flush();
             } catch (IOException ignored) {
                 // The parent sees the missing event and reports the test as lost.
             }
+        }
+
+        /** Replaces unpaired surrogates, which UTF-8 cannot encode, by U+FFFD. */
+        private static String wellFormed(String text) {
+            StringBuilder clean = new StringBuilder(text.length());
+            for (int k = 0; k < text.length(); k++) {
+                char c = text.charAt(k);
+                if (Character.isHighSurrogate(c) && k + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(k + 1))) {
+                    clean.append(c).append(text.charAt(++k));
+                } else if (Character.isSurrogate(c)) {
+                    clean.append('\uFFFD');
+                } else {
+                    clean.append(c);
+                }
+            }
+            return clean.toString();
         }
 
         synchronized void close() throws IOException {

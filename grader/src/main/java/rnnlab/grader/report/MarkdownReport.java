@@ -64,7 +64,9 @@ public final class MarkdownReport {
         return out.toString();
     }
 
+    /** Keeps a cell on one line and keeps HTML a submission printed from becoming markup. */
     private static String escape(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("|", "\\|").replace("\n", " ");
     }
 }

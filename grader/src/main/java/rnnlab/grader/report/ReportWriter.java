@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import rnnlab.grader.GradeReport;
 
@@ -39,21 +40,50 @@ public final class ReportWriter {
     public static List<Path> write(GradeReport report, Path folder, String githubOutput)
             throws IOException {
         Files.createDirectories(folder);
-        Path console = folder.resolve(CONSOLE_FILE);
-        Files.writeString(console, ConsoleReport.text(report), StandardCharsets.UTF_8);
-        Path summary = folder.resolve(SUMMARY_FILE);
-        Files.writeString(summary, MarkdownReport.text(report), StandardCharsets.UTF_8);
-        Path classroom = folder.resolve(CLASSROOM_FILE);
-        JSON.writeValue(classroom.toFile(), ClassroomReport.json(report));
-        Path gradescope = folder.resolve(GRADESCOPE_FILE);
-        JSON.writeValue(gradescope.toFile(), GradescopeReport.json(report));
-        Path junit = folder.resolve(JUNIT_FILE);
-        JUnitXmlReport.write(report, junit);
+        List<Path> written = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        writeOne(folder.resolve(CONSOLE_FILE), file -> Files.writeString(file,
+                ConsoleReport.text(report), StandardCharsets.UTF_8), written, failures);
+        writeOne(folder.resolve(SUMMARY_FILE), file -> Files.writeString(file,
+                MarkdownReport.text(report), StandardCharsets.UTF_8), written, failures);
+        writeOne(folder.resolve(CLASSROOM_FILE), file -> JSON.writeValue(file.toFile(),
+                ClassroomReport.json(report)), written, failures);
+        writeOne(folder.resolve(GRADESCOPE_FILE), file -> JSON.writeValue(file.toFile(),
+                GradescopeReport.json(report)), written, failures);
+        writeOne(folder.resolve(JUNIT_FILE), file -> JUnitXmlReport.write(report, file),
+                written, failures);
         if (githubOutput != null && !githubOutput.isBlank()) {
             Files.writeString(Path.of(githubOutput), "result=" + ClassroomReport.base64(report)
                     + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         }
-        return List.of(console, summary, classroom, gradescope, junit);
+        if (!failures.isEmpty()) {
+            System.err.println("grader: could not write " + String.join("; ", failures));
+        }
+        if (written.isEmpty()) {
+            throw new IOException("no report could be written to " + folder);
+        }
+        return written;
+    }
+
+    /** Writes one report file, first removing whatever an earlier run left at its path. */
+    private static void writeOne(Path file, FileWriter writer, List<Path> written,
+            List<String> failures) {
+        try {
+            if (Files.isDirectory(file)) {
+                rnnlab.grader.SubmissionCompiler.deleteTree(file);
+            }
+            Files.deleteIfExists(file);
+            writer.write(file);
+            written.add(file);
+        } catch (IOException | RuntimeException failure) {
+            failures.add(file + " (" + failure.getMessage() + ")");
+        }
+    }
+
+    /** Writes one file. */
+    @FunctionalInterface
+    private interface FileWriter {
+        void write(Path file) throws IOException;
     }
 }
