@@ -63,19 +63,6 @@ class LabCommandTests {
         }
 
         @Test
-        @DisplayName("a plot folder that is a file fails after printing the summary")
-        void plotFolderIsAFile(@TempDir Path folder) throws Exception {
-            Path file = Files.writeString(folder.resolve("taken"), "x");
-
-            Run result = run("--model", "rnn", "--epochs", "1", "--hidden", "4",
-                    "--sequences", "20", "--plots", file.toString());
-
-            assertThat(result.status()).as(result.err()).isEqualTo(1);
-            assertThat(result.out()).contains("model=rnn epochs=1");
-            assertThat(result.err()).contains("could not write the plots", "--plots");
-        }
-
-        @Test
         @DisplayName("trains the DJL LSTM and the GRU from the same data")
         void djlModels(@TempDir Path plots) {
             Run lstm = run("--model", "djl", "--epochs", "2", "--hidden", "6", "--sequences",
@@ -127,6 +114,7 @@ class LabCommandTests {
             "--lr 0 | --lr must be a positive number but was 0.0",
             "--sequences 5 | --sequences must be at least 20",
             "--language dyck | Invalid value for option '--language'",
+            "--plots pom.xml | --plots must be a folder but pom.xml is a file",
             "--colour red | Unknown options: '--colour'"})
         @DisplayName("get one line and exit code 2")
         void rejected(String args, String message) {

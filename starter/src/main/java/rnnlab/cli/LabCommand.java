@@ -193,6 +193,10 @@ public final class LabCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine,
                     "--lr must be a positive number but was " + learningRate);
         }
+        if (java.nio.file.Files.exists(plots) && !java.nio.file.Files.isDirectory(plots)) {
+            throw new CommandLine.ParameterException(commandLine, "--plots must be a folder but "
+                    + plots + " is a file; choose another folder");
+        }
         if (sequences < MIN_SEQUENCES) {
             throw new CommandLine.ParameterException(commandLine, "--sequences must be at least "
                     + MIN_SEQUENCES + " so that validation and test are not empty, but was "

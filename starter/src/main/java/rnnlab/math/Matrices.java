@@ -169,6 +169,114 @@ public final class Matrices {
         }
     }
 
+    /**
+     * Adds {@code A B} to {@code C}: {@code C = C + A B}, where B may have several columns.
+     *
+     * <p>A single column goes through {@link #multiplyAdd}, so a batch of one sequence gives
+     * bit for bit the numbers of the one-sequence code. Wider products go through
+     * {@link BlockedProducts}.
+     *
+     * @param a m×n, not modified
+     * @param b n×p, not modified
+     * @param c m×p, modified; a matrix other than a and b
+     * @throws IllegalArgumentException if the shapes do not fit
+     */
+    public static void addProduct(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        requireProduct("addProduct", a.numRows, a.numCols, b, c);
+        if (b.numCols == 1) {
+            multiplyAdd(a, b, c);
+        } else {
+            BlockedProducts.addProduct(a.data, b.data, c.data, a.numRows, a.numCols,
+                    b.numCols);
+        }
+    }
+
+    /**
+     * Adds {@code Aᵀ B} to {@code C}: {@code C = C + Aᵀ B}, where B may have several columns,
+     * without forming the transpose.
+     *
+     * <p>A single column goes through {@link #multiplyAddTransposed}, for the same reason as in
+     * {@link #addProduct}.
+     *
+     * @param a m×n, not modified
+     * @param b m×p, not modified
+     * @param c n×p, modified; a matrix other than a and b
+     * @throws IllegalArgumentException if the shapes do not fit
+     */
+    public static void addProductTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        requireProduct("addProductTransA", a.numCols, a.numRows, b, c);
+        if (b.numCols == 1) {
+            multiplyAddTransposed(a, b, c);
+        } else {
+            BlockedProducts.addProductTransA(a.data, b.data, c.data, a.numCols, a.numRows,
+                    b.numCols);
+        }
+    }
+
+    /**
+     * Adds a sum of products to {@code C}: {@code C = C + Σ_t A_t B_tᵀ}, the form of every weight
+     * gradient of a batch summed over its time steps. For column vectors A_t and B_t it gives
+     * the numbers of {@link #addOuterProducts} bit for bit.
+     *
+     * <p>A_t B_tᵀ is the sum of the outer products of the columns of A_t and B_t, so this runs
+     * the algorithm of {@link #addOuterProducts} over all those column pairs, in the order of t
+     * and then of the columns: every row of C is summed in a scratch array, from zero, and
+     * written back once. Each column of B_t is first copied into an array of its own, so that
+     * the inner loop reads both of its arrays at the same index. Measured on Java 17 on an AMD
+     * EPYC, that loop ran about twice as fast as one that reads B_t at an offset, because the
+     * JIT then compiles it to vector instructions.
+     *
+     * @param a m×k_t matrices, not modified
+     * @param b n×k_t matrices, one per matrix of a with the same number of columns, not modified
+     * @param c m×n, modified
+     * @throws IllegalArgumentException if the lists differ in length or a shape does not fit
+     */
+    public static void addProductsTransB(List<DMatrixRMaj> a, List<DMatrixRMaj> b,
+            DMatrixRMaj c) {
+        if (a.size() != b.size()) {
+            throw new IllegalArgumentException("addProductsTransB: expected as many B_t as A_t ("
+                    + a.size() + ") but was " + b.size());
+        }
+        for (int t = 0; t < a.size(); t++) {
+            requireShape("A_" + t, a.get(t), c.numRows, a.get(t).numCols);
+            requireShape("B_" + t, b.get(t), c.numCols, a.get(t).numCols);
+        }
+        int n = c.numCols;
+        double[][] rows = new double[c.numRows][n];
+        double[] columnOfB = new double[n];
+        for (int t = 0; t < a.size(); t++) {
+            DMatrixRMaj left = a.get(t);
+            DMatrixRMaj right = b.get(t);
+            int width = left.numCols;
+            for (int j = 0; j < width; j++) {
+                for (int k = 0; k < n; k++) {
+                    columnOfB[k] = right.data[k * width + j];
+                }
+                for (int r = 0; r < rows.length; r++) {
+                    double scale = left.data[r * width + j];
+                    if (scale != 0) {
+                        addScaled(scale, columnOfB, rows[r], n);
+                    }
+                }
+            }
+        }
+        for (int r = 0; r < rows.length; r++) {
+            int start = r * n;
+            for (int k = 0; k < n; k++) {
+                c.data[start + k] += rows[r][k];
+            }
+        }
+    }
+
+    private static void requireProduct(String operation, int rows, int inner, DMatrixRMaj b,
+            DMatrixRMaj c) {
+        if (b.numRows != inner || c.numRows != rows || c.numCols != b.numCols) {
+            throw new IllegalArgumentException(operation + ": expected B with " + inner
+                    + " rows and C of " + rows + "x" + b.numCols + " but B was " + shape(b)
+                    + " and C was " + shape(c));
+        }
+    }
+
     /** Replaces every entry x by tanh(x). */
     public static void tanhInPlace(DMatrixRMaj matrix) {
         double[] values = matrix.data;
@@ -229,6 +337,31 @@ public final class Matrices {
         }
         for (int k = 0; k < size; k++) {
             values[k] /= sum;
+        }
+    }
+
+    /**
+     * Replaces every column of a matrix of logits by its softmax, each exactly as
+     * {@link #softmaxInPlace} would.
+     */
+    public static void softmaxColumnsInPlace(DMatrixRMaj matrix) {
+        double[] values = matrix.data;
+        int rows = matrix.numRows;
+        int columns = matrix.numCols;
+        for (int column = 0; column < columns; column++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int row = 0; row < rows; row++) {
+                max = Math.max(max, values[row * columns + column]);
+            }
+            double sum = 0;
+            for (int row = 0; row < rows; row++) {
+                int index = row * columns + column;
+                values[index] = Math.exp(values[index] - max);
+                sum += values[index];
+            }
+            for (int row = 0; row < rows; row++) {
+                values[row * columns + column] /= sum;
+            }
         }
     }
 
