@@ -80,6 +80,16 @@ class LabCommandTests {
         }
 
         @Test
+        @DisplayName("trains the RNN in mini-batches")
+        void miniBatches(@TempDir Path plots) {
+            Run result = run("--model", "rnn", "--batch-size", "8", "--lr", "0.3", "--epochs",
+                    "2", "--hidden", "6", "--sequences", "40", "--plots", plots.toString());
+
+            assertThat(result.status()).as(result.err()).isZero();
+            assertThat(result.out()).contains("model=rnn epochs=2");
+        }
+
+        @Test
         @DisplayName("trains on a^n b^n c^n with its own floor")
         void harderLanguage(@TempDir Path plots) {
             Run result = run("--model", "lstm", "--language", "anbncn", "--epochs", "2",
@@ -111,6 +121,7 @@ class LabCommandTests {
             "--epochs 0 | --epochs must be 1 or more but was 0",
             "--epochs ten | Invalid value for option '--epochs'",
             "--hidden -3 | --hidden must be 1 or more but was -3",
+            "--batch-size 0 | --batch-size must be 1 or more but was 0",
             "--lr 0 | --lr must be a positive number but was 0.0",
             "--sequences 5 | --sequences must be at least 20",
             "--language dyck | Invalid value for option '--language'",

@@ -29,6 +29,7 @@ import rnnlab.lstm.Lstm;
 import rnnlab.model.SequenceModel;
 import rnnlab.plot.LossPlot;
 import rnnlab.rnn.Rnn;
+import rnnlab.train.BatchTrainer;
 import rnnlab.train.History;
 import rnnlab.train.Trainer;
 import rnnlab.train.TrainingDivergedException;
@@ -89,6 +90,12 @@ public final class LabCommand implements Callable<Integer> {
             description = "The language to learn: anbn (a^n b^n EOS) or anbncn (a^n b^n c^n"
                     + " EOS, optional exercise N) (default: anbn).")
     Language language = Language.ANBN;
+
+    @Option(names = "--batch-size", paramLabel = "B",
+            description = "Sequences per SGD step for the hand-written models (optional"
+                    + " exercise G); batches need a larger --lr, about 10 times the default at"
+                    + " 16 (default: ${DEFAULT-VALUE}, one sequence at a time).")
+    int batchSize = 1;
 
     @Option(names = "--plots", paramLabel = "DIR",
             description = "Folder for the loss plots (default: ${DEFAULT-VALUE}).")
@@ -185,6 +192,10 @@ public final class LabCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine,
                     "--epochs must be 1 or more but was " + epochs);
         }
+        if (batchSize < 1) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--batch-size must be 1 or more but was " + batchSize);
+        }
         if (hidden < 1) {
             throw new CommandLine.ParameterException(commandLine,
                     "--hidden must be 1 or more but was " + hidden);
@@ -223,16 +234,14 @@ public final class LabCommand implements Callable<Integer> {
                 Rnn rnn = Rnn.initialize(hidden, vocabularySize, new Random(seed + 1));
                 TrainingOptions options = options(ModelDefaults.RNN);
                 announce(rnn, "SGD", options.learningRate(), options.epochs(), out);
-                History history = Trainer.train(rnn, data.training(), data.validation(),
-                        options, new ProgressPrinter(out, rnn.name()));
+                History history = trainHandWritten(rnn, data, options, out);
                 report(rnn, history, data, histories, summaries, out);
             }
             case lstm -> {
                 Lstm lstm = Lstm.initialize(hidden, vocabularySize, new Random(seed + 2));
                 TrainingOptions options = options(ModelDefaults.LSTM);
                 announce(lstm, "SGD", options.learningRate(), options.epochs(), out);
-                History history = Trainer.train(lstm, data.training(), data.validation(),
-                        options, new ProgressPrinter(out, lstm.name()));
+                History history = trainHandWritten(lstm, data, options, out);
                 report(lstm, history, data, histories, summaries, out);
             }
             case djl, gru -> {
@@ -257,6 +266,17 @@ public final class LabCommand implements Callable<Integer> {
             case all -> throw new IllegalArgumentException("all is not a single model");
         }
         return 0;
+    }
+
+    /** Trains the RNN or the LSTM one sequence at a time, or in batches of --batch-size. */
+    private History trainHandWritten(SequenceModel model, Data data, TrainingOptions options,
+            PrintWriter out) {
+        ProgressPrinter progress = new ProgressPrinter(out, model.name());
+        if (batchSize == 1) {
+            return Trainer.train(model, data.training(), data.validation(), options, progress);
+        }
+        return BatchTrainer.train(model, data.training(), data.validation(), options, batchSize,
+                progress);
     }
 
     private TrainingOptions options(ModelDefaults defaults) {
