@@ -177,14 +177,16 @@ public class ExerciseETests {
 
         assertSameMatrices("gradient with global norm " + Feedback.format(norm) + " below 0.25",
                 before, small, 0.0, CLIP_HINT + "; leave the gradients unchanged otherwise");
-        Feedback.assertNumber(E, "value returned by clipGlobalNorm", norm, returned, 1e-12,
+        // A norm summed in float precision is within about 1e-7 of the double one, so that is
+        // accepted; returning the norm after clipping is off by far more.
+        Feedback.assertNumber(E, "value returned by clipGlobalNorm", norm, returned, 1e-6 * norm,
                 "that clipGlobalNorm returns the global norm before clipping");
 
         NamedMatrices large = randomSet(514, 1.0, new int[] {2, 3});
         double largeNorm = Reference.globalNorm(large.matrices());
         double largeReturned = Clipping.clipGlobalNorm(large, MAX_NORM);
         Feedback.assertNumber(E, "value returned when clipping a norm of "
-                + Feedback.format(largeNorm), largeNorm, largeReturned, 1e-12,
+                + Feedback.format(largeNorm), largeNorm, largeReturned, 1e-6 * largeNorm,
                 "that clipGlobalNorm returns the global norm before clipping");
     }
 
