@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  */
 public record Submission(Path root, Path sources, List<Path> files) {
 
-    /** Where the main sources may sit under a submission folder, in order of preference. */
+    /** The folders, relative to a submission, searched for main sources in this order. */
     static final List<String> SOURCE_FOLDERS = List.of("src/main/java", "starter/src/main/java",
             "solution/src/main/java");
 

@@ -31,7 +31,7 @@ import javax.tools.ToolProvider;
  */
 public final class SubmissionCompiler {
 
-    /** Where the pristine starter sources sit on the grader's class path. */
+    /** The class-path folder of the pristine starter sources. */
     static final String PRISTINE_ROOT = "rnnlab/grader/pristine/";
     private static final int ERRORS_KEPT = 3;
     private static final Pattern STUB = Pattern.compile("Exercise ([A-N]) \\(");

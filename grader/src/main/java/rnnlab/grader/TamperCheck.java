@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class TamperCheck {
 
-    /** Where the release's checksums sit on the grader's class path. */
+    /** The class-path location of the release's checksums. */
     static final String CHECKSUMS = "rnnlab/grader/protected-files.sha256";
 
     private TamperCheck() {
@@ -28,7 +28,7 @@ public final class TamperCheck {
 
     /**
      * Returns one flag per protected file that is missing or differs, such as
-     * "modified: pom.xml". Returns no flags when the grader holds no checksums.
+     * "modified: pom.xml". Returns no flags when the grader contains no checksums.
      */
     public static List<String> flags(Path submissionRoot) throws IOException {
         Map<String, String> expected = recordedChecksums();

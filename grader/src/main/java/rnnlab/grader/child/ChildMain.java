@@ -35,7 +35,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>Arguments: the results file, then a file of {@code class#method} keys, one per line.
  * Events: {@code started} and
  * {@code finished} per test method, {@code exit} from a shutdown hook (so a call to
- * {@code System.exit} can be told from a crash), and {@code done} at the end.
+ * {@code System.exit} can be distinguished from a crash), and {@code done} at the end.
  */
 public final class ChildMain {
 
@@ -250,7 +250,7 @@ public final class ChildMain {
                 writer.newLine();
                 writer.flush();
             } catch (IOException ignored) {
-                // The parent sees the missing event and reports the test as lost.
+                // The parent finds the event missing and reports the test as lost.
             }
         }
 

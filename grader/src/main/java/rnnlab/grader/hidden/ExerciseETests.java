@@ -177,8 +177,8 @@ public class ExerciseETests {
 
         assertSameMatrices("gradient with global norm " + Feedback.format(norm) + " below 0.25",
                 before, small, 0.0, CLIP_HINT + "; leave the gradients unchanged otherwise");
-        // A norm summed in float precision is within about 1e-7 of the double one, so that is
-        // accepted; returning the norm after clipping is off by far more.
+        // A norm summed in float precision is within about 1e-7 of the double one, so it passes.
+        // Returning the norm after clipping is off by far more.
         Feedback.assertNumber(E, "value returned by clipGlobalNorm", norm, returned, 1e-6 * norm,
                 "that clipGlobalNorm returns the global norm before clipping");
 
