@@ -23,11 +23,6 @@ public class ExerciseATests {
             + " stably by descending count), and UNK comes last";
 
     /** Builds a vocabulary and returns its words in index order. */
-    private static List<String> wordsOf(List<List<String>> sequences) {
-        Vocabulary vocabulary = Vocabulary.fromSequences(sequences);
-        return wordsOf(vocabulary);
-    }
-
     /** Returns the words of a vocabulary in index order, read through wordAt. */
     private static List<String> wordsOf(Vocabulary vocabulary) {
         List<String> words = new ArrayList<>();
@@ -39,9 +34,13 @@ public class ExerciseATests {
 
     private static void checkWords(List<List<String>> sequences, List<String> expected,
             String hint) {
-        List<String> found = wordsOf(sequences);
+        Vocabulary vocabulary = Vocabulary.fromSequences(sequences);
+        List<String> found = wordsOf(vocabulary);
         check(found.equals(expected), A, "words by index for the sequences " + sequences,
                 expected.toString(), found.toString(), hint);
+        check(found.equals(vocabulary.words()), A, "words() for the sequences " + sequences,
+                found + ", the same order as wordAt", String.valueOf(vocabulary.words()),
+                "that words() returns the list wordAt reads from");
     }
 
     @Test

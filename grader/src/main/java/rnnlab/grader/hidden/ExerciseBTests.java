@@ -49,7 +49,7 @@ public class ExerciseBTests {
     }
 
     @Test
-    @Graded(exercise = B, points = 2)
+    @Graded(exercise = B, points = 1)
     @DisplayName("tall and square shapes get orthonormal columns")
     void tallAndSquareShapes() {
         int[][] shapes = {{50, 4}, {54, 50}, {9, 2}, {6, 1}, {50, 50}, {5, 5}};
@@ -61,7 +61,25 @@ public class ExerciseBTests {
     }
 
     @Test
-    @Graded(exercise = B, points = 2)
+    @Graded(exercise = B, points = 1)
+    @DisplayName("a seed gives the lab's matrix: Q of the given Gaussian draw")
+    void knownDraws() {
+        // The Gaussian entries are drawn by the given code, row by row. Q with R's diagonal made
+        // positive is unique, so every correct factorisation gives these values to rounding.
+        int[][] shapes = {{4, 4}, {6, 3}, {3, 6}, {1, 1}, {2, 1}};
+        for (int[] shape : shapes) {
+            long seed = 3000L + shape[0] * 10 + shape[1];
+            DMatrixRMaj expected = Reference.orthogonal(shape[0], shape[1], new Random(seed));
+            DMatrixRMaj actual = initialize(shape[0], shape[1], seed);
+            Feedback.assertMatrix(B, "Orthogonal.initialize(" + shape[0] + ", " + shape[1]
+                    + ", new Random(" + seed + "))", expected, actual, TOLERANCE, QR_HINT
+                    + "; a square matrix is not transposed, and column j changes sign only"
+                    + " where R_jj < 0");
+        }
+    }
+
+    @Test
+    @Graded(exercise = B, points = 1)
     @DisplayName("signs are corrected by R's diagonal, so entries are unbiased")
     void signCorrection() {
         // With Q's columns multiplied by the signs of R's diagonal, Q is uniformly distributed
@@ -104,7 +122,7 @@ public class ExerciseBTests {
     }
 
     @Test
-    @Graded(exercise = B, points = 2)
+    @Graded(exercise = B, points = 1)
     @DisplayName("RnnParameters.initialize: shapes, orthogonal weights, zero biases")
     void rnnInitialize() {
         int hidden = 7;
@@ -140,4 +158,83 @@ public class ExerciseBTests {
         }
     }
 
+    @Test
+    @Graded(exercise = B, points = 1)
+    @DisplayName("RnnParameters.initialize draws U, then V, then W from the one Random")
+    void rnnDrawOrder() {
+        // The submission's own Orthogonal.initialize replays the draws, so any correct way of
+        // building an orthogonal matrix passes; only the order of the three calls is checked.
+        int hidden = 6;
+        int vocabulary = 4;
+        RnnParameters parameters = Feedback.call(B, () -> RnnParameters.initialize(hidden,
+                vocabulary, new Random(57)));
+        Random replay = new Random(57);
+        DMatrixRMaj[] expected = {
+            Orthogonal.initialize(hidden, vocabulary, replay),
+            Orthogonal.initialize(hidden, hidden, replay),
+            Orthogonal.initialize(vocabulary, hidden, replay)};
+        String[] names = {"U", "V", "W"};
+        for (int k = 0; k < names.length; k++) {
+            DMatrixRMaj actual = parameters.matrices().get(k);
+            check(Arrays.equals(expected[k].data, actual.data), B, names[k]
+                    + " from RnnParameters.initialize(6, 4, new Random(57))",
+                    "call number " + (k + 1) + " of Orthogonal.initialize on that Random",
+                    "other values", "draw U (H×V), then V (H×H), then W (V×H) from the given"
+                            + " Random, one call each, in that order, so that a seed gives the"
+                            + " lab's weights");
+        }
+    }
+
+    @Test
+    @Graded(exercise = B, points = 1)
+    @DisplayName("sizes below 1 and a missing U are rejected; copy is deep")
+    void inputChecksAndCopy() {
+        String sizeHint = "the size check at the start of each method: a shape of 0 rows or"
+                + " columns is a caller's mistake, reported with the value";
+        Feedback.assertRejected(B, "Orthogonal.initialize(0, 3, random)",
+                () -> Orthogonal.initialize(0, 3, new Random(1)), sizeHint, "0x3");
+        Feedback.assertRejected(B, "Orthogonal.initialize(4, 0, random)",
+                () -> Orthogonal.initialize(4, 0, new Random(1)), sizeHint, "4x0");
+        Feedback.assertRejected(B, "RnnParameters.initialize(0, 5, random)",
+                () -> RnnParameters.initialize(0, 5, new Random(1)), sizeHint, "hiddenSize",
+                "0", "5");
+        Feedback.assertRejected(B, "RnnParameters.initialize(4, 0, random)",
+                () -> RnnParameters.initialize(4, 0, new Random(1)), sizeHint,
+                "vocabularySize", "4", "0");
+        Feedback.assertRejected(B, "RnnParameters.zeros(4, -2)",
+                () -> RnnParameters.zeros(4, -2), sizeHint, "vocabularySize", "-2");
+        RnnParameters smallest = Feedback.call(B, () -> RnnParameters.initialize(1, 1,
+                new Random(2)));
+        Feedback.assertOrthonormal(B, "U of RnnParameters.initialize(1, 1, random)",
+                smallest.u(), TOLERANCE, "that 1 is a valid size: the checks reject sizes below"
+                        + " 1 only");
+        check(RnnParameters.zeros(1, 1).hiddenSize() == 1, B, "RnnParameters.zeros(1, 1)",
+                "a 1-unit RNN", "another size", "that 1 is a valid size");
+        RnnParameters zeros = RnnParameters.zeros(3, 2);
+        DMatrixRMaj[] given = zeros.matrices().toArray(new DMatrixRMaj[0]);
+        String[] names = {"U", "V", "W", "b_hidden", "b_out"};
+        String[] shapes = {"3x2", "3x3", "2x3", "3x1", "2x1"};
+        for (int k = 1; k < names.length; k++) {
+            DMatrixRMaj[] wrong = given.clone();
+            wrong[k] = new DMatrixRMaj(wrong[k].numRows + 1, wrong[k].numCols);
+            String found = Feedback.shape(wrong[k]);
+            Feedback.assertShapeError(B, "new RnnParameters with a " + found + " " + names[k],
+                    () -> new RnnParameters(wrong[0], wrong[1], wrong[2], wrong[3], wrong[4]),
+                    names[k], shapes[k], found);
+        }
+        Feedback.assertRejected(B, "new RnnParameters(null, V, W, b_hidden, b_out)",
+                () -> new RnnParameters(null, zeros.v(), zeros.w(), zeros.bHidden(),
+                        zeros.bOut()), "the constructor's check of U", "U", "null");
+
+        RnnParameters original = RnnParameters.initialize(3, 2, new Random(8));
+        RnnParameters copy = original.copy();
+        for (int k = 0; k < copy.matrices().size(); k++) {
+            DMatrixRMaj copied = copy.matrices().get(k);
+            check(copied != original.matrices().get(k)
+                    && Arrays.equals(copied.data, original.matrices().get(k).data), B,
+                    copy.names().get(k) + " of RnnParameters.copy()", "an equal, separate matrix",
+                    copied == original.matrices().get(k) ? "the same object" : "other values",
+                    "that copy() copies each of the five matrices");
+        }
+    }
 }

@@ -2,6 +2,7 @@ package rnnlab.grader.hidden;
 
 import static rnnlab.grader.hidden.Feedback.check;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -157,6 +158,9 @@ public class ExerciseCTests {
     void timeIndexing() {
         RnnParameters parameters = weights(306);
         DMatrixRMaj zero = new DMatrixRMaj(HIDDEN, 1);
+        Feedback.assertMatrix(C, "RnnForward.zeroState for hidden size 7", zero,
+                RnnForward.zeroState(parameters), 0.0, "that zeroState returns a hiddenSize×1"
+                        + " column of zeros");
         String hint = "the loop: one step per input; hidden() holds h_1 … h_T (not h_0), and"
                 + " y_t is computed from h_t after the update, not from h_{t-1}";
 
@@ -167,6 +171,19 @@ public class ExerciseCTests {
             checkLength("number of hidden states", actual.hidden(), length, hint);
             assertOutputs(parameters, inputs, zero, actual, hint);
         }
+
+        List<DMatrixRMaj> inputs = Reference.oneHots(new int[] {3, 1, 4}, VOCABULARY);
+        List<DMatrixRMaj> shortInput = new ArrayList<>(inputs);
+        shortInput.set(1, new DMatrixRMaj(VOCABULARY - 1, 1));
+        Feedback.assertShapeError(C, "RnnForward.forward with a 4x1 input at step 1",
+                () -> RnnForward.forward(shortInput, zero, parameters), "inputs[1]", "5x1",
+                "4x1");
+        Feedback.assertShapeError(C, "RnnForward.forward with a 7x2 initial state",
+                () -> RnnForward.forward(inputs, new DMatrixRMaj(HIDDEN, 2), parameters),
+                "initialHidden", "7x1", "7x2");
+        Feedback.assertRejected(C, "RnnForward.forward with no inputs",
+                () -> RnnForward.forward(List.of(), zero, parameters), "the input check at the"
+                        + " start of RnnForward.forward", "inputs");
     }
 
 }

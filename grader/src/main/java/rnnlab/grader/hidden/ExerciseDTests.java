@@ -2,6 +2,8 @@ package rnnlab.grader.hidden;
 
 import static rnnlab.grader.hidden.Feedback.check;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
@@ -139,6 +141,22 @@ public class ExerciseDTests {
                     + " the lab's loss is the sum";
         }
         Feedback.assertNumber(D, "loss of a 6-step sequence", expected, loss, 1e-9, hint);
+
+        String inputHint = "the checks at the start of RnnBackward.backward, before any sum";
+        RnnTrace trace = problem.trace();
+        Feedback.assertRejected(D, "RnnBackward.backward with 5 targets for 6 inputs",
+                () -> RnnBackward.backward(problem.inputs(), Arrays.copyOf(problem.targets(), 5),
+                        trace, problem.parameters()), inputHint, "targets", "6", "5");
+        int[] outside = problem.targets().clone();
+        outside[2] = VOCABULARY;
+        Feedback.assertRejected(D, "RnnBackward.backward with target 4 in a 4-word vocabulary",
+                () -> RnnBackward.backward(problem.inputs(), outside, trace,
+                        problem.parameters()), inputHint, "targets[2]", "4");
+        List<DMatrixRMaj> wide = new ArrayList<>(problem.inputs());
+        wide.set(0, new DMatrixRMaj(VOCABULARY + 1, 1));
+        Feedback.assertShapeError(D, "RnnBackward.backward with a 5x1 input at step 0",
+                () -> RnnBackward.backward(wide, problem.targets(), trace,
+                        problem.parameters()), "inputs[0]", "4x1", "5x1");
     }
 
     @Test

@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Test;
 import rnnlab.data.Example;
 import rnnlab.grader.Graded;
 import rnnlab.model.LossAndGradients;
+import rnnlab.model.SequenceModel;
 import rnnlab.train.Clipping;
 import rnnlab.train.EpochResult;
 import rnnlab.train.History;
 import rnnlab.train.ProgressListener;
 import rnnlab.train.Sgd;
 import rnnlab.train.Trainer;
+import rnnlab.train.TrainingDivergedException;
 import rnnlab.train.TrainingOptions;
 
 /**
@@ -252,7 +254,7 @@ public class ExerciseETests {
     }
 
     @Test
-    @Graded(exercise = E, points = 2)
+    @Graded(exercise = E, points = 1)
     @DisplayName("train records each epoch and never trains on validation")
     void trainRecordsEpochs() {
         int epochs = 3;
@@ -301,6 +303,10 @@ public class ExerciseETests {
                 "calls to the progress listener as epoch/total", "[1/3, 2/3, 3/3]",
                 reported.toString(), "that train calls progress.epochFinished(result, epochs)"
                         + " once after each epoch");
+        check(history.seconds() > 0 && history.seconds() < 600, E,
+                "seconds recorded for three epochs", "a time above 0 s and below 600 s",
+                Feedback.format(history.seconds()), "that train measures its wall time with"
+                        + " System.nanoTime and reports it in seconds");
     }
 
     @Test
@@ -355,5 +361,124 @@ public class ExerciseETests {
                         + Feedback.format(LabData.MEMORYLESS_FLOOR - 1.0)
                         + " (the memory-less floor 5.41 minus 1)", Feedback.format(loss),
                 EPOCH_HINT + "; the loop must update the model in place, every epoch");
+    }
+
+    /**
+     * A bigram model whose loss turns to NaN from a given call of lossAndGradients on, as when a
+     * learning rate is far too high; its gradients stay finite, so only the loss shows it.
+     */
+    private static final class FailingModel implements SequenceModel {
+
+        private final BigramModel model = bigram();
+        private final int healthyCalls;
+        private final boolean failInValidation;
+        private int calls;
+
+        /**
+         * @param healthyCalls the calls of lossAndGradients that give a normal loss
+         * @param failInValidation whether validation turns to NaN instead of the training loss
+         */
+        FailingModel(int healthyCalls, boolean failInValidation) {
+            this.healthyCalls = healthyCalls;
+            this.failInValidation = failInValidation;
+        }
+
+        @Override
+        public String name() {
+            return "failing";
+        }
+
+        @Override
+        public int vocabularySize() {
+            return model.vocabularySize();
+        }
+
+        @Override
+        public NamedMatrices parameters() {
+            return model.parameters();
+        }
+
+        @Override
+        public List<DMatrixRMaj> probabilities(List<DMatrixRMaj> inputs) {
+            List<DMatrixRMaj> outputs = model.probabilities(inputs);
+            if (failInValidation && calls > healthyCalls) {
+                outputs.forEach(output -> output.fill(Double.NaN));
+            }
+            return outputs;
+        }
+
+        @Override
+        public LossAndGradients lossAndGradients(List<DMatrixRMaj> inputs, int[] targets) {
+            LossAndGradients result = model.lossAndGradients(inputs, targets);
+            calls++;
+            return calls <= healthyCalls || failInValidation ? result
+                    : new LossAndGradients(Double.NaN, result.gradients());
+        }
+    }
+
+    @Test
+    @Graded(exercise = E, points = 1)
+    @DisplayName("bad settings are rejected; a diverging run stops and keeps its epochs")
+    void rejectsBadInputAndStopsDivergence() {
+        NamedMatrices parameters = randomSet(61, 1.0, new int[] {3, 2});
+        NamedMatrices gradients = randomSet(62, 1.0, new int[] {3, 2});
+        NamedMatrices mismatched = randomSet(63, 1.0, new int[] {2, 3});
+        Feedback.assertRejected(E, "Sgd.step with a 2x3 gradient for a 3x2 parameter",
+                () -> Sgd.step(parameters, mismatched, 0.1), "the shape check at the start of"
+                        + " Sgd.step", "3x2", "2x3");
+        Feedback.assertRejected(E, "Sgd.step(parameters, gradients, 0)",
+                () -> Sgd.step(parameters, gradients, 0), "the learning-rate check at the"
+                        + " start of Sgd.step", "learningRate", "0");
+        Feedback.assertRejected(E, "Sgd.step(parameters, gradients, -0.1)",
+                () -> Sgd.step(parameters, gradients, -0.1), "the learning-rate check at the"
+                        + " start of Sgd.step", "learningRate", "-0.1");
+        Feedback.assertRejected(E, "Clipping.clipGlobalNorm(gradients, 0)",
+                () -> Clipping.clipGlobalNorm(gradients, 0), "the check of maxNorm at the start"
+                        + " of Clipping.clipGlobalNorm", "maxNorm", "0");
+        Feedback.assertRejected(E, "Trainer.train with no training sequences",
+                () -> Trainer.train(bigram(), List.of(), examples(VALIDATION_LENGTHS),
+                        options(1), ProgressListener.NONE), "the check at the start of"
+                        + " Trainer.train", "training", "0");
+        check(Double.isNaN(Trainer.meanLoss(bigram(), List.of())), E,
+                "Trainer.meanLoss of no sequences", "NaN", "a number", "Trainer.meanLoss");
+
+        // A model whose validation loss turns to NaN after its second epoch must stop too.
+        FailingModel failingValidation = new FailingModel(TRAINING_LENGTHS.length, true);
+        try {
+            Trainer.train(failingValidation, examples(TRAINING_LENGTHS),
+                    examples(VALIDATION_LENGTHS), options(4), ProgressListener.NONE);
+            throw Feedback.failure(E, "a run whose validation loss is NaN from epoch 2",
+                    "TrainingDivergedException", "a finished run", "Trainer.train, which"
+                            + " watches the validation loss when there is validation data");
+        } catch (TrainingDivergedException e) {
+            check(e.history() != null && e.history().epochs().size() == 1, E,
+                    "epochs kept when validation fails in epoch 2", "1 finished epoch",
+                    e.history() == null ? "null" : e.history().epochs().size() + " epochs",
+                    "Trainer.train");
+        }
+
+        // Two healthy epochs of six sequences, then NaN losses from the third epoch on.
+        FailingModel model = new FailingModel(2 * TRAINING_LENGTHS.length, false);
+        List<String> reported = new ArrayList<>();
+        String hint = "Trainer.trainEpoch returns the mean of the losses lossAndGradients"
+                + " reports, so that a NaN loss reaches Trainer.train, which stops with a"
+                + " TrainingDivergedException";
+        try {
+            Trainer.train(model, examples(TRAINING_LENGTHS), examples(VALIDATION_LENGTHS),
+                    options(5), (result, total) -> reported.add(result.epoch() + "/" + total));
+            throw Feedback.failure(E, "a run whose loss is NaN from epoch 3",
+                    "TrainingDivergedException", "a finished run", hint);
+        } catch (TrainingDivergedException e) {
+            String message = String.valueOf(e.getMessage());
+            check(message.contains("epoch 3") && message.contains("learning rate"), E,
+                    "message of the divergence", "the epoch (3) and the learning rate",
+                    "\"" + message + "\"", hint);
+            check(e.history() != null && e.history().epochs().size() == 2, E,
+                    "epochs kept by the divergence", "2 finished epochs",
+                    e.history() == null ? "null" : e.history().epochs().size() + " epochs",
+                    hint);
+            check(reported.equals(List.of("1/5", "2/5")), E, "progress reported before the"
+                    + " divergence", "[1/5, 2/5]", reported.toString(), hint);
+        }
     }
 }

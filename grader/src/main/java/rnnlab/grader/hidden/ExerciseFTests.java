@@ -131,7 +131,7 @@ public class ExerciseFTests {
 
     @Test
     @Graded(exercise = F, points = 1)
-    @DisplayName("stops after maxTokens words")
+    @DisplayName("stops after maxTokens words and rejects a limit below 1")
     void stopsAtMaximum() {
         Vocabulary vocabulary = vocabulary();
         List<String> prompt = List.of("a");
@@ -143,6 +143,24 @@ public class ExerciseFTests {
         checkGenerated(prompt, 2, List.of("b", "EOS"),
                 generate(new ScriptedModel(vocabulary, 1, "a", "b", "EOS"), prompt, 2),
                 LOOP_HINT);
+
+        String inputHint = "the checks at the start of Generator.greedy, before any model call";
+        ScriptedModel model = new ScriptedModel(vocabulary, 1, "a", "b");
+        Feedback.assertRejected(F, "Generator.greedy(model, vocabulary, [a], 0)",
+                () -> Generator.greedy(model, vocabulary, prompt, 0), inputHint, "maxTokens",
+                "0");
+        Feedback.assertRejected(F, "Generator.greedy(model, vocabulary, [], 5)",
+                () -> Generator.greedy(model, vocabulary, List.of(), 5), inputHint, "prompt");
+        Vocabulary larger = Feedback.call(F, () -> Vocabulary.fromSequences(
+                List.of(List.of("a", "b", "c", "EOS"))));
+        ScriptedModel mismatched = new ScriptedModel(larger, 1, "a", "b");
+        Feedback.assertRejected(F, "Generator.greedy with a " + larger.size() + "-word model and"
+                + " a " + vocabulary.size() + "-word vocabulary",
+                () -> Generator.greedy(mismatched, vocabulary, prompt, 5), inputHint,
+                "vocabulary", String.valueOf(larger.size()), String.valueOf(vocabulary.size()));
+        check(model.calls.isEmpty() && mismatched.calls.isEmpty(), F,
+                "model calls made by rejected generations", "none",
+                String.valueOf(model.calls.size() + mismatched.calls.size()), inputHint);
     }
 
     @Test

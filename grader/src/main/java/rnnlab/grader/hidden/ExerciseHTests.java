@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import rnnlab.grader.Graded;
 import rnnlab.lstm.LstmParameters;
+import rnnlab.math.Orthogonal;
 
 /** Exercise H: the LSTM's parameter shapes and initial values. */
 @DisplayName("H: LSTM parameters")
@@ -57,7 +58,7 @@ public class ExerciseHTests {
     }
 
     @Test
-    @Graded(exercise = H, points = 3)
+    @Graded(exercise = H, points = 2)
     @DisplayName("initialize gives every gate weight the shape for z = [h; x]")
     void initializeShapes() {
         LstmParameters parameters = initialize(7, 5, 41);
@@ -94,6 +95,67 @@ public class ExerciseHTests {
                     again.matrices().get(k).data), H, NAMES.get(k) + " from two Randoms seeded"
                     + " 42", "identical matrices", "different matrices", hint);
         }
+        // The submission's own Orthogonal.initialize replays the draws in the constructor's
+        // order, so only the order of the five calls is checked here.
+        Random replay = new Random(42);
+        for (int k = 0; k < 5; k++) {
+            int rows = k < 4 ? 7 : 5;
+            int cols = k < 4 ? 12 : 7;
+            DMatrixRMaj expected = Orthogonal.initialize(rows, cols, replay);
+            check(Arrays.equals(expected.data, parameters.matrices().get(k).data), H,
+                    NAMES.get(k) + " from initialize(7, 5, new Random(42))", "call number "
+                    + (k + 1) + " of Orthogonal.initialize on that Random", "other values",
+                    "draw W_f, W_i, W_g, W_o and then W_v, one call each, in the constructor's"
+                            + " order, so that a seed gives the lab's weights");
+        }
     }
 
+    @Test
+    @Graded(exercise = H, points = 1)
+    @DisplayName("sizes below 1 and a missing W_v are rejected; copy is deep")
+    void inputChecksAndCopy() {
+        String sizeHint = "the size check at the start of initialize and zeros, which reports"
+                + " the value";
+        Feedback.assertRejected(H, "LstmParameters.initialize(0, 5, random)",
+                () -> LstmParameters.initialize(0, 5, new Random(1)), sizeHint, "hiddenSize",
+                "0", "5");
+        Feedback.assertRejected(H, "LstmParameters.initialize(4, 0, random)",
+                () -> LstmParameters.initialize(4, 0, new Random(1)), sizeHint,
+                "vocabularySize", "4", "0");
+        Feedback.assertRejected(H, "LstmParameters.zeros(3, 0)",
+                () -> LstmParameters.zeros(3, 0), sizeHint, "vocabularySize", "3", "0");
+        LstmParameters smallest = initialize(1, 1, 2);
+        checkShapes(smallest, 1, 1, "initialize(1, 1, random)");
+        checkShapes(LstmParameters.zeros(1, 1), 1, 1, "zeros(1, 1)");
+        LstmParameters zeros = LstmParameters.zeros(3, 2);
+        List<DMatrixRMaj> m = zeros.matrices();
+        int[][] shapes = shapes(3, 2);
+        for (int k = 0; k < NAMES.size(); k++) {
+            if (k == 4) {
+                continue;
+            }
+            DMatrixRMaj[] wrong = m.toArray(new DMatrixRMaj[0]);
+            wrong[k] = new DMatrixRMaj(wrong[k].numRows, wrong[k].numCols + 1);
+            String found = Feedback.shape(wrong[k]);
+            Feedback.assertShapeError(H, "new LstmParameters with a " + found + " "
+                    + NAMES.get(k), () -> new LstmParameters(wrong[0], wrong[1], wrong[2],
+                    wrong[3], wrong[4], wrong[5], wrong[6], wrong[7], wrong[8], wrong[9]),
+                    NAMES.get(k), shapes[k][0] + "x" + shapes[k][1], found);
+        }
+        Feedback.assertRejected(H, "new LstmParameters(..., W_v = null, ...)",
+                () -> new LstmParameters(m.get(0), m.get(1), m.get(2), m.get(3), null, m.get(5),
+                        m.get(6), m.get(7), m.get(8), m.get(9)), "the constructor's check of"
+                        + " W_v", "W_v", "null");
+
+        LstmParameters original = initialize(3, 2, 8);
+        LstmParameters copy = original.copy();
+        for (int k = 0; k < NAMES.size(); k++) {
+            DMatrixRMaj copied = copy.matrices().get(k);
+            DMatrixRMaj source = original.matrices().get(k);
+            check(copied != source && Arrays.equals(copied.data, source.data), H,
+                    NAMES.get(k) + " of LstmParameters.copy()", "an equal, separate matrix",
+                    copied == source ? "the same object" : "other values",
+                    "that copy() copies each of the ten matrices");
+        }
+    }
 }

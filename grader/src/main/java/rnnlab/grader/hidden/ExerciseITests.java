@@ -262,6 +262,19 @@ public class ExerciseITests {
                 hiddenBefore, run.trace().initialHidden(), 0.0, copyHint);
         Feedback.assertMatrix(I, "trace.initialCell() after the caller changed c_0",
                 cellBefore, run.trace().initialCell(), 0.0, copyHint);
+
+        List<DMatrixRMaj> inputs = Reference.oneHots(new int[] {3, 3, 0}, VOCABULARY);
+        Feedback.assertShapeError(I, "LstmForward.forward with a 6x2 h_0",
+                () -> LstmForward.forward(inputs, new DMatrixRMaj(HIDDEN, 2), zero(),
+                        parameters), "initialHidden", "6x1", "6x2");
+        Feedback.assertShapeError(I, "LstmForward.forward with a 5x1 c_0",
+                () -> LstmForward.forward(inputs, zero(), new DMatrixRMaj(HIDDEN - 1, 1),
+                        parameters), "initialCell", "6x1", "5x1");
+        List<DMatrixRMaj> tall = new ArrayList<>(inputs);
+        tall.set(2, new DMatrixRMaj(VOCABULARY + 2, 1));
+        Feedback.assertShapeError(I, "LstmForward.forward with a 7x1 input at step 2",
+                () -> LstmForward.forward(tall, zero(), zero(), parameters), "inputs[2]", "5x1",
+                "7x1");
     }
 
     @Test

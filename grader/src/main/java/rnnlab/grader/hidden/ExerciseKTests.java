@@ -2,7 +2,11 @@ package rnnlab.grader.hidden;
 
 import static rnnlab.grader.hidden.Feedback.check;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
@@ -48,7 +52,35 @@ public class ExerciseKTests {
                     String.valueOf(expected), actual + " " + DjlSupport.describeParameters(
                             network), "one LSTM layer of state size H and a Linear layer of V"
                             + " units without bias");
+
+            Shape[] outputs = network.getOutputShapes(new Shape[] {new Shape(3, 4, VOCABULARY)});
+            Shape expectedShape = new Shape(3, 4, VOCABULARY);
+            check(outputs.length == 1 && outputs[0].equals(expectedShape), K,
+                    "getOutputShapes for input (3, 4, 5)", expectedShape.toString(),
+                    Arrays.toString(outputs), "the recurrent layer's output"
+                            + " (batch, time, H) fed to the Linear layer of V units");
+            check(network.hiddenSize() == HIDDEN && network.vocabularySize() == VOCABULARY
+                    && network.toString().contains("hiddenSize 7"), K,
+                    "sizes reported by the network", "hiddenSize 7, vocabularySize 5",
+                    network.toString(), "the sizes given to the constructor");
+            try (NDManager manager = NDManager.newBaseManager()) {
+                Feedback.assertRejected(K, "forward on input of shape (1, 3, 4) with V = 5",
+                        () -> network.forward(new ParameterStore(manager, false),
+                                new NDList(manager.zeros(new Shape(1, 3, 4))), false),
+                        "the input check at the start of forwardInternal", "(batch, time, 5)",
+                        "(1, 3, 4)");
+            }
         }
+        DjlNetwork smallest = new DjlNetwork(CellType.LSTM, 1, 1);
+        check(smallest.hiddenSize() == 1 && smallest.vocabularySize() == 1, K,
+                "new DjlNetwork(LSTM, 1, 1)", "a network of size 1", smallest.toString(),
+                "that 1 is a valid size: the check rejects sizes below 1 only");
+        Feedback.assertRejected(K, "new DjlNetwork(LSTM, 0, 7)",
+                () -> new DjlNetwork(CellType.LSTM, 0, HIDDEN), "the size check of the"
+                        + " constructor", "0", "7");
+        Feedback.assertRejected(K, "new DjlNetwork(LSTM, 5, 0)",
+                () -> new DjlNetwork(CellType.LSTM, VOCABULARY, 0), "the size check of the"
+                        + " constructor", "5", "0");
     }
 
     @Test

@@ -2,6 +2,7 @@ package rnnlab.grader.hidden;
 
 import static rnnlab.grader.hidden.Feedback.check;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,13 @@ public class ExerciseLTests {
                     "each sequence's loss is softmax cross-entropy on the logits (not on"
                             + " probabilities), summed over its time steps and taken before"
                             + " its own step; the epoch's loss is their mean");
+            check(Double.isNaN(DjlTraining.meanLoss(student, List.of())), L,
+                    "DjlTraining.meanLoss of no sequences", "NaN", "a number",
+                    "DjlTraining.meanLoss");
+            Feedback.assertRejected(L, "DjlTraining.train with no training sequences",
+                    () -> DjlTraining.train(student, List.of(), training,
+                            new DjlTrainingOptions(1, 1e-3), ProgressListener.NONE),
+                    "the check at the start of DjlTraining.train", "training", "0");
         }
     }
 
@@ -57,8 +65,10 @@ public class ExerciseLTests {
         List<Example> training = LabData.examples(20, 33);
         List<Example> validation = LabData.examples(10, 34);
         try (DjlSequenceModel student = newModel(35); DjlSequenceModel reference = newModel(35)) {
-            DjlTraining.train(student, training, validation, new DjlTrainingOptions(2, 5e-3),
-                    ProgressListener.NONE);
+            List<String> reported = new ArrayList<>();
+            History history = DjlTraining.train(student, training, validation,
+                    new DjlTrainingOptions(2, 5e-3),
+                    (result, total) -> reported.add(result.epoch() + "/" + total));
             DjlSupport.referenceTraining(reference, training, 2, 5e-3);
 
             double expected = DjlSupport.referenceLoss(reference, validation);
@@ -68,6 +78,19 @@ public class ExerciseLTests {
                     Feedback.format(expected), Feedback.format(found),
                     "build the optimizer once, before the loop, with the given learning rate;"
                             + " one backward pass and one trainer.step() per sequence");
+
+            String historyHint = "DjlTraining.train: one EpochResult per epoch with the mean"
+                    + " validation loss (DjlTraining.meanLoss) after that epoch, the progress"
+                    + " listener called after each epoch, and the wall time in seconds";
+            double recorded = history.epochs().get(1).validationLoss();
+            check(Math.abs(recorded - found) <= 1e-3 * found, L,
+                    "validation loss recorded for epoch 2", Feedback.format(found),
+                    Feedback.format(recorded), historyHint);
+            check(reported.equals(List.of("1/2", "2/2")), L, "calls to the progress listener",
+                    "[1/2, 2/2]", reported.toString(), historyHint);
+            check(history.seconds() > 0 && history.seconds() < 600, L,
+                    "seconds recorded for two epochs", "a time above 0 s and below 600 s",
+                    Feedback.format(history.seconds()), historyHint);
         }
     }
 

@@ -188,6 +188,34 @@ public final class Feedback {
     }
 
     /**
+     * Runs an action and checks that it throws an {@link IllegalArgumentException} whose message
+     * contains each of the given words, such as the parameter's name and the rejected value.
+     *
+     * @param call the call as a student would write it, such as "Sgd.step(..., -0.5)"
+     * @param words what the message must name
+     */
+    public static void assertRejected(String exercise, String call, Runnable action,
+            String hint, String... words) {
+        String expected = "IllegalArgumentException naming " + String.join(" and ", words);
+        try {
+            action.run();
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            for (String word : words) {
+                check(message.contains(word), exercise, call, expected, "\"" + message + "\"",
+                        hint);
+            }
+            return;
+        } catch (UnsupportedOperationException e) {
+            throw notGradable(exercise, e);
+        } catch (RuntimeException e) {
+            throw failure(exercise, call, expected, e.getClass().getSimpleName() + ": "
+                    + e.getMessage(), hint);
+        }
+        throw failure(exercise, call, expected, "no exception", hint);
+    }
+
+    /**
      * Calls the submission. An {@link UnsupportedOperationException} from an unfinished other
      * exercise becomes a failure that names the exercise blocking this one. Anything else,
      * including this exercise's own stub, passes through unchanged.
