@@ -55,6 +55,15 @@ public class ExerciseATests {
         // Ties at two different counts: x, q and w twice each, then p once.
         checkWords(List.of(List.of("x", "q", "q", "w"), List.of("w", "x", "p")),
                 List.of("x", "q", "w", "p", "UNK"), TIES);
+        // Counts above 127: boxed Integers of equal value are then different objects, so a
+        // comparison with == (not equals or Integer.compare) breaks these ties.
+        List<List<String>> repeated = new ArrayList<>();
+        for (int k = 0; k < 300; k++) {
+            repeated.add(List.of("x", "y", "z"));
+        }
+        repeated.add(List.of("z"));
+        checkWords(repeated, List.of("z", "x", "y", "UNK"), TIES + ". Compare counts with"
+                + " Integer.compare or equals: == on two Integers above 127 compares objects");
     }
 
     @Test
@@ -72,6 +81,9 @@ public class ExerciseATests {
                 List.of("a", "b", "EOS", "UNK"), hint);
         checkWords(List.of(List.of("k", "m"), List.of("m", "n", "n"), List.of("n")),
                 List.of("n", "m", "k", "UNK"), hint);
+        checkWords(List.of(List.of("cat", "UNK", "dog", "cat"), List.of("UNK", "UNK")),
+                List.of("cat", "dog", "UNK"), "that UNK comes last and once, even when the data"
+                        + " contains it: skip it while counting or ordering, then append it");
     }
 
     @Test

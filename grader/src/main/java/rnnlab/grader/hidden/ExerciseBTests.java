@@ -149,6 +149,12 @@ public class ExerciseBTests {
                 hint);
         Feedback.assertMatrix(B, "b_out", new DMatrixRMaj(5, 1), parameters.bOut(), 0.0, hint);
 
+        RnnParameters square = Feedback.call(B, () -> RnnParameters.initialize(4, 4,
+                new Random(32)));
+        check(square.bHidden() != square.bOut(), B, "b_hidden and b_out from initialize(4, 4,"
+                + " random)", "separate matrices", "one shared matrix", "a new zero column for"
+                        + " each bias, because SGD updates each in place");
+
         RnnParameters again = RnnParameters.initialize(hidden, vocabulary, new Random(31));
         for (int k = 0; k < names.length; k++) {
             check(Arrays.equals(parameters.matrices().get(k).data,
@@ -163,7 +169,7 @@ public class ExerciseBTests {
     @DisplayName("RnnParameters.initialize draws U, then V, then W from the one Random")
     void rnnDrawOrder() {
         // The submission's own Orthogonal.initialize replays the draws, so any correct way of
-        // building an orthogonal matrix passes; only the order of the three calls is checked.
+        // building an orthogonal matrix passes. Only the order of the three calls is checked.
         int hidden = 6;
         int vocabulary = 4;
         RnnParameters parameters = Feedback.call(B, () -> RnnParameters.initialize(hidden,
@@ -211,11 +217,11 @@ public class ExerciseBTests {
         check(RnnParameters.zeros(1, 1).hiddenSize() == 1, B, "RnnParameters.zeros(1, 1)",
                 "a 1-unit RNN", "another size", "that 1 is a valid size");
         RnnParameters zeros = RnnParameters.zeros(3, 2);
-        DMatrixRMaj[] given = zeros.matrices().toArray(new DMatrixRMaj[0]);
+        DMatrixRMaj[] valid = zeros.matrices().toArray(new DMatrixRMaj[0]);
         String[] names = {"U", "V", "W", "b_hidden", "b_out"};
         String[] shapes = {"3x2", "3x3", "2x3", "3x1", "2x1"};
         for (int k = 1; k < names.length; k++) {
-            DMatrixRMaj[] wrong = given.clone();
+            DMatrixRMaj[] wrong = valid.clone();
             wrong[k] = new DMatrixRMaj(wrong[k].numRows + 1, wrong[k].numCols);
             String found = Feedback.shape(wrong[k]);
             Feedback.assertShapeError(B, "new RnnParameters with a " + found + " " + names[k],

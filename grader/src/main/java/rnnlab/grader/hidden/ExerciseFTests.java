@@ -127,6 +127,15 @@ public class ExerciseFTests {
         ScriptedModel ending = new ScriptedModel(vocabulary, 1, "a", "EOS", "b");
         checkGenerated(shortPrompt, 5, List.of("EOS"), generate(ending, shortPrompt, 5),
                 LOOP_HINT);
+
+        // In this vocabulary EOS has index 3 and c has index 2, so the stop must test the word.
+        Vocabulary threeLetters = Feedback.call(F, () -> Vocabulary.fromSequences(List.of(
+                List.of("a", "b", "c", "EOS"))));
+        List<String> letters = List.of("a", "b");
+        ScriptedModel lettersModel = new ScriptedModel(threeLetters, 2, "b", "c", "c", "EOS",
+                "a");
+        checkGenerated(letters, 10, List.of("c", "c", "EOS"), generate(lettersModel, letters,
+                10), LOOP_HINT + "; compare the chosen word with AnBn.EOS, never its index");
     }
 
     @Test

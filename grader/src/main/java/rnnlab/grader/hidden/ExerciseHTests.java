@@ -89,6 +89,15 @@ public class ExerciseHTests {
                         + NAMES.get(other), "different draws", "the same matrix", hint);
             }
         }
+        for (int k = 0; k < NAMES.size(); k++) {
+            for (int other = 0; other < k; other++) {
+                check(parameters.matrices().get(k) != parameters.matrices().get(other), H,
+                        NAMES.get(k) + " and " + NAMES.get(other) + " from initialize",
+                        "separate matrices", "one shared matrix", "a new matrix for every"
+                                + " bias (new DMatrixRMaj each time), because SGD updates each"
+                                + " in place");
+            }
+        }
         LstmParameters again = initialize(7, 5, 42);
         for (int k = 0; k < NAMES.size(); k++) {
             check(Arrays.equals(parameters.matrices().get(k).data,
