@@ -97,6 +97,12 @@ public final class LabCommand implements Callable<Integer> {
                     + " 16 (default: ${DEFAULT-VALUE}, one sequence at a time).")
     int batchSize = 1;
 
+    @Option(names = "--prompt", paramLabel = "WORDS",
+            description = "A prompt to continue after training, its words separated by spaces,"
+                    + " such as \"a a a\"; repeat the option for more prompts (default: a a a b,"
+                    + " 14 a's and a b, and a a c b).")
+    List<String> prompts = new ArrayList<>();
+
     @Option(names = "--plots", paramLabel = "DIR",
             description = "Folder for the loss plots (default: ${DEFAULT-VALUE}).")
     Path plots = Path.of("plots");
@@ -208,6 +214,13 @@ public final class LabCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine, "--plots must be a folder but "
                     + plots + " is a file; choose another folder");
         }
+        for (String prompt : prompts) {
+            if (prompt.isBlank()) {
+                throw new CommandLine.ParameterException(commandLine, "--prompt must contain at"
+                        + " least one word but was \"" + prompt + "\"; give words separated by"
+                        + " spaces, such as --prompt \"a a a\"");
+            }
+        }
         if (sequences < MIN_SEQUENCES) {
             throw new CommandLine.ParameterException(commandLine, "--sequences must be at least "
                     + MIN_SEQUENCES + " so that validation and test are not empty, but was "
@@ -296,7 +309,7 @@ public final class LabCommand implements Callable<Integer> {
             List<History> histories, List<String> summaries, PrintWriter out) {
         histories.add(history);
         showPredictions(trained, data.test(), data.vocabulary(), out);
-        showGenerations(trained, data.vocabulary(), out);
+        showGenerations(trained, data.vocabulary(), generationPrompts(), out);
         double accuracy = Evaluation.determinedAccuracy(trained, data.test(),
                 data.vocabulary().indexOf(language.firstDetermined()));
         summaries.add(summary(history, accuracy));
@@ -314,10 +327,22 @@ public final class LabCommand implements Callable<Integer> {
         }
     }
 
+    /** Returns the prompts of --prompt, split into words, or the default prompts. */
+    private List<List<String>> generationPrompts() {
+        if (prompts.isEmpty()) {
+            return PROMPTS;
+        }
+        List<List<String>> split = new ArrayList<>();
+        for (String prompt : prompts) {
+            split.add(words(prompt.strip()));
+        }
+        return split;
+    }
+
     private static void showGenerations(SequenceModel model, Vocabulary vocabulary,
-            PrintWriter out) {
+            List<List<String>> prompts, PrintWriter out) {
         out.println("Greedy generation:");
-        for (List<String> prompt : PROMPTS) {
+        for (List<String> prompt : prompts) {
             List<String> generated = Generator.greedy(model, vocabulary, prompt, MAX_GENERATED);
             out.println("  " + String.join(" ", prompt) + " -> " + String.join(" ", generated));
         }
@@ -360,6 +385,6 @@ public final class LabCommand implements Callable<Integer> {
     }
 
     private static List<String> words(String text) {
-        return Arrays.asList(text.split(" "));
+        return Arrays.asList(text.split("\\s+"));
     }
 }

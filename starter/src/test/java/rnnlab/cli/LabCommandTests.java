@@ -51,6 +51,18 @@ class LabCommandTests {
         }
 
         @Test
+        @DisplayName("continues the prompts given with --prompt instead of the defaults")
+        void prompts(@TempDir Path plots) {
+            Run result = run("--model", "rnn", "--epochs", "2", "--hidden", "6", "--sequences",
+                    "30", "--plots", plots.toString(), "--prompt", "a a a", "--prompt",
+                    " b  zebra ");
+
+            assertThat(result.status()).as(result.err()).isZero();
+            assertThat(result.out()).contains("  a a a -> ", "  b zebra -> ")
+                    .doesNotContain("a a c b -> ");
+        }
+
+        @Test
         @DisplayName("trains both models and writes the comparison")
         void all(@TempDir Path plots) {
             Run result = run("--epochs", "2", "--hidden", "6", "--sequences", "30", "--plots",
@@ -126,6 +138,7 @@ class LabCommandTests {
             "--sequences 5 | --sequences must be at least 20",
             "--language dyck | Invalid value for option '--language'",
             "--plots pom.xml | --plots must be a folder but pom.xml is a file",
+            "--prompt= | --prompt must contain at least one word",
             "--colour red | Unknown options: '--colour'"})
         @DisplayName("get one line and exit code 2")
         void rejected(String args, String message) {
@@ -145,7 +158,7 @@ class LabCommandTests {
 
             assertThat(result.status()).isZero();
             assertThat(result.out()).contains("--model", "--epochs", "--hidden", "--lr",
-                    "--seed", "--sequences", "--plots");
+                    "--seed", "--sequences", "--plots", "--prompt");
         }
     }
 }
