@@ -11,10 +11,9 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import java.util.ArrayList;
 import java.util.List;
 import rnnlab.data.Example;
-import rnnlab.train.EpochResult;
+import rnnlab.train.EpochRecorder;
 import rnnlab.train.History;
 import rnnlab.train.ProgressListener;
 import rnnlab.train.TrainingDivergedException;
@@ -28,9 +27,6 @@ import rnnlab.train.TrainingDivergedException;
  * over time steps of a sequence's cross-entropy, averaged over sequences.
  */
 public final class DjlTraining {
-
-    /** A validation loss this many times the untrained model's counts as divergence. */
-    static final double DIVERGENCE_FACTOR = 10.0;
 
     private DjlTraining() {
     }
@@ -52,28 +48,17 @@ public final class DjlTraining {
             throw new IllegalArgumentException("training: expected at least 1 sequence but was 0;"
                     + " use more sequences");
         }
-        List<Example> reference = validation.isEmpty() ? training : validation;
-        double limit = DIVERGENCE_FACTOR * meanLoss(model, reference);
-
-        long start = System.nanoTime();
-        List<EpochResult> results = new ArrayList<>(options.epochs());
+        List<Example> watched = validation.isEmpty() ? training : validation;
+        EpochRecorder recorder = new EpochRecorder(model.name(), options.epochs(),
+                meanLoss(model, watched), !validation.isEmpty(),
+                String.format("Adam learning rate %g", options.learningRate()), progress);
         try (Trainer trainer = newTrainer(model, options)) {
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
                 double trainingLoss = trainEpoch(trainer, model.vocabularySize(), training);
-                double validationLoss = meanLoss(model, validation);
-                EpochResult result = new EpochResult(epoch, trainingLoss, validationLoss);
-                double watched = validation.isEmpty() ? trainingLoss : validationLoss;
-                if (!Double.isFinite(trainingLoss) || !Double.isFinite(watched)
-                        || watched > limit) {
-                    History finished = new History(model.name(), results, seconds(start));
-                    throw new TrainingDivergedException(divergenceMessage(model, result, limit,
-                            options), finished);
-                }
-                results.add(result);
-                progress.epochFinished(result, options.epochs());
+                recorder.record(epoch, trainingLoss, meanLoss(model, validation));
             }
         }
-        return new History(model.name(), results, seconds(start));
+        return recorder.history();
     }
 
     /**
@@ -134,17 +119,5 @@ public final class DjlTraining {
         //     loss on them (labels first), and multiply DJL's mean by T.
         throw new UnsupportedOperationException(
                 "Exercise L (DJL training loop) is not implemented yet");
-    }
-
-    private static String divergenceMessage(DjlSequenceModel model, EpochResult result,
-            double limit, DjlTrainingOptions options) {
-        return String.format("%s training diverged at epoch %d: training loss %.4g, validation"
-                + " loss %.4g (limit %.4g, ten times the untrained loss) with Adam learning rate"
-                + " %g; lower the learning rate (--lr)", model.name(), result.epoch(),
-                result.trainingLoss(), result.validationLoss(), limit, options.learningRate());
-    }
-
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
     }
 }

@@ -49,25 +49,16 @@ public final class BatchTrainer {
         BatchModel batched = BatchModel.of(model);
         List<SequenceBatch> trainingBatches = batches(training, batchSize);
         List<SequenceBatch> validationBatches = batches(validation, batchSize);
-        List<Example> reference = validation.isEmpty() ? training : validation;
-        double limit = Trainer.DIVERGENCE_FACTOR * Trainer.meanLoss(model, reference);
-
-        long start = System.nanoTime();
-        List<EpochResult> results = new ArrayList<>(options.epochs());
+        List<Example> watched = validation.isEmpty() ? training : validation;
+        EpochRecorder recorder = new EpochRecorder(model.name(), options.epochs(),
+                Trainer.meanLoss(model, watched), !validation.isEmpty(),
+                String.format("learning rate %g and batch size %d", options.learningRate(),
+                        batchSize), progress);
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             double trainingLoss = trainEpoch(batched, trainingBatches, options);
-            double validationLoss = meanLoss(batched, validationBatches);
-            EpochResult result = new EpochResult(epoch, trainingLoss, validationLoss);
-            double watched = validation.isEmpty() ? trainingLoss : validationLoss;
-            if (!Double.isFinite(trainingLoss) || !Double.isFinite(watched) || watched > limit) {
-                History finished = new History(model.name(), results, seconds(start));
-                throw new TrainingDivergedException(divergenceMessage(model, result, limit,
-                        options, batchSize), finished);
-            }
-            results.add(result);
-            progress.epochFinished(result, options.epochs());
+            recorder.record(epoch, trainingLoss, meanLoss(batched, validationBatches));
         }
-        return new History(model.name(), results, seconds(start));
+        return recorder.history();
     }
 
     /**
@@ -125,18 +116,5 @@ public final class BatchTrainer {
             sequences += batch.size();
         }
         return sequences == 0 ? Double.NaN : sum / sequences;
-    }
-
-    private static String divergenceMessage(SequenceModel model, EpochResult result,
-            double limit, TrainingOptions options, int batchSize) {
-        return String.format("%s training diverged at epoch %d: training loss %.4g, validation"
-                + " loss %.4g (limit %.4g, ten times the untrained loss) with learning rate %g"
-                + " and batch size %d; lower the learning rate (--lr)", model.name(),
-                result.epoch(), result.trainingLoss(), result.validationLoss(), limit,
-                options.learningRate(), batchSize);
-    }
-
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
     }
 }

@@ -1,6 +1,5 @@
 package rnnlab.train;
 
-import java.util.ArrayList;
 import java.util.List;
 import rnnlab.data.Example;
 import rnnlab.model.LossAndGradients;
@@ -13,12 +12,6 @@ import rnnlab.model.SequenceModel;
  * options always give the same history, bit for bit.
  */
 public final class Trainer {
-
-    /**
-     * A validation loss this many times the untrained model's counts as divergence. An untrained
-     * model is close to a uniform guess, so a trained one far above it has gone wrong.
-     */
-    static final double DIVERGENCE_FACTOR = 10.0;
 
     private Trainer() {
     }
@@ -39,26 +32,15 @@ public final class Trainer {
             throw new IllegalArgumentException("training: expected at least 1 sequence but was 0;"
                     + " use more sequences");
         }
-        List<Example> reference = validation.isEmpty() ? training : validation;
-        double limit = DIVERGENCE_FACTOR * meanLoss(model, reference);
-
-        long start = System.nanoTime();
-        List<EpochResult> results = new ArrayList<>(options.epochs());
+        List<Example> watched = validation.isEmpty() ? training : validation;
+        EpochRecorder recorder = new EpochRecorder(model.name(), options.epochs(),
+                meanLoss(model, watched), !validation.isEmpty(),
+                String.format("learning rate %g", options.learningRate()), progress);
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             double trainingLoss = trainEpoch(model, training, options);
-            double validationLoss = validation.isEmpty() ? Double.NaN
-                    : meanLoss(model, validation);
-            EpochResult result = new EpochResult(epoch, trainingLoss, validationLoss);
-            double watched = validation.isEmpty() ? trainingLoss : validationLoss;
-            if (!Double.isFinite(trainingLoss) || !Double.isFinite(watched) || watched > limit) {
-                History finished = new History(model.name(), results, seconds(start));
-                throw new TrainingDivergedException(divergenceMessage(model, result, limit,
-                        options), finished);
-            }
-            results.add(result);
-            progress.epochFinished(result, options.epochs());
+            recorder.record(epoch, trainingLoss, meanLoss(model, validation));
         }
-        return new History(model.name(), results, seconds(start));
+        return recorder.history();
     }
 
     /**
@@ -89,17 +71,5 @@ public final class Trainer {
             sum += model.loss(example.inputs(), example.targets());
         }
         return sum / examples.size();
-    }
-
-    private static String divergenceMessage(SequenceModel model, EpochResult result,
-            double limit, TrainingOptions options) {
-        return String.format("%s training diverged at epoch %d: training loss %.4g, validation"
-                + " loss %.4g (limit %.4g, ten times the untrained loss) with learning rate %g;"
-                + " lower the learning rate (--lr)", model.name(), result.epoch(),
-                result.trainingLoss(), result.validationLoss(), limit, options.learningRate());
-    }
-
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
     }
 }
