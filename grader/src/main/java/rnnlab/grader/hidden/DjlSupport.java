@@ -41,6 +41,26 @@ final class DjlSupport {
         return parts.toString();
     }
 
+    /**
+     * Returns the largest difference between two networks' weights of the same layout, relative
+     * to the largest weight of the first: 0 for identical weights.
+     */
+    static double weightDifference(DjlNetwork expected, DjlNetwork actual) {
+        List<Parameter> first = expected.getParameters().values();
+        List<Parameter> second = actual.getParameters().values();
+        double largestWeight = 0;
+        double largestDifference = 0;
+        for (int k = 0; k < first.size(); k++) {
+            float[] a = first.get(k).getArray().toFloatArray();
+            float[] b = second.get(k).getArray().toFloatArray();
+            for (int i = 0; i < a.length; i++) {
+                largestWeight = Math.max(largestWeight, Math.abs(a[i]));
+                largestDifference = Math.max(largestDifference, Math.abs(a[i] - b[i]));
+            }
+        }
+        return largestDifference / largestWeight;
+    }
+
     /** Returns the number of scalar weights of a network. */
     static long parameterCount(DjlNetwork network) {
         long count = 0;

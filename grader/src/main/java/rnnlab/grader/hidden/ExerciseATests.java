@@ -98,7 +98,7 @@ public class ExerciseATests {
         // the order of cat and dog, which other tests check.
         List<String> wordsBefore = wordsOf(vocabulary);
 
-        for (String word : List.of("bird", "Cat", "", "fish")) {
+        for (String word : List.of("bird", "Cat", "", "fish", " cat", "dog ")) {
             int index = vocabulary.indexOf(word);
             check(index == 2, A, "indexOf(\"" + word + "\") with 3 words, UNK last", "2",
                     String.valueOf(index), hint);
@@ -110,6 +110,14 @@ public class ExerciseATests {
                 wordsBefore.toString(), wordsAfter.toString(), hint);
         check(vocabulary.indexOf("UNK") == 2, A, "indexOf(\"UNK\")", "2",
                 String.valueOf(vocabulary.indexOf("UNK")), hint);
+        // Words split from text are new String objects, equal to the literals but not the same.
+        for (String word : "dog cat".split(" ")) {
+            int index = vocabulary.indexOf(word);
+            int literal = vocabulary.indexOf(word.intern());
+            check(index == literal, A, "indexOf(\"" + word + "\") for a word split from text",
+                    String.valueOf(literal), String.valueOf(index), "that words are compared"
+                            + " with equals or looked up in a map, never with ==");
+        }
         int[] indices = vocabulary.indicesOf(List.of("dog", "bird", "cat", "dog"));
         int dog = vocabulary.indexOf("dog");
         int[] expected = {dog, 2, vocabulary.indexOf("cat"), dog};
@@ -152,6 +160,11 @@ public class ExerciseATests {
             DMatrixRMaj expected = Reference.oneHot(index, size);
             Feedback.assertMatrix(A, "encode(" + index + ", " + size + ")", expected, vector,
                     0.0, hint);
+            // A caller may change the vector it got; the next call must not see that.
+            vector.fill(7.0);
+            Feedback.assertMatrix(A, "encode(" + index + ", " + size + ") after the caller"
+                    + " changed the previous result", expected, OneHot.encode(index, size), 0.0,
+                    hint + "; return a new matrix on every call, never a cached one");
         }
     }
 

@@ -157,6 +157,10 @@ public class ExerciseBTests {
 
         RnnParameters again = RnnParameters.initialize(hidden, vocabulary, new Random(31));
         for (int k = 0; k < names.length; k++) {
+            check(parameters.matrices().get(k) != again.matrices().get(k), B, names[k]
+                    + " of two models made by initialize", "separate matrices",
+                    "one matrix shared by both models", "a new matrix on every call, never a"
+                            + " cached one, because SGD updates each model's weights in place");
             check(Arrays.equals(parameters.matrices().get(k).data,
                     again.matrices().get(k).data), B, names[k] + " from two Randoms seeded 31",
                     "identical matrices", "different matrices",

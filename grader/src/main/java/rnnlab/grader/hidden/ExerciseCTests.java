@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import rnnlab.grader.Graded;
@@ -90,6 +91,12 @@ public class ExerciseCTests {
         RnnTrace actual = forward(inputs, zero, parameters);
 
         assertHidden(parameters, inputs, zero, actual);
+
+        // Training changes the weights in place between calls, so a second forward pass must
+        // read them again rather than anything kept from the first.
+        CommonOps_DDRM.scale(-0.5, parameters.u());
+        CommonOps_DDRM.scale(0.8, parameters.v());
+        assertHidden(parameters, inputs, zero, forward(inputs, zero, parameters));
     }
 
     @Test
@@ -129,27 +136,40 @@ public class ExerciseCTests {
 
     @Test
     @Graded(exercise = C, points = 2)
-    @DisplayName("huge logits give probabilities, never NaN")
+    @DisplayName("huge logits and pre-activations stay finite, never NaN")
     void softmaxOverflow() {
-        RnnParameters parameters = weights(305);
-        parameters.w().zero();
-        double[] logits = {1000, 1001, 0, -50, 3};
-        for (int k = 0; k < VOCABULARY; k++) {
-            parameters.bOut().set(k, 0, logits[k]);
-        }
+        // The largest logit sits at different places and far from the first logit and from the
+        // mean, so only subtracting the largest one keeps every exp finite.
+        double[][] cases = {{1000, 1001, 0, -50, 3}, {0, 2000, 0, 0, -3}, {-1500, 0, 1500, 2, 1}};
         List<DMatrixRMaj> inputs = Reference.oneHots(new int[] {1, 2}, VOCABULARY);
         DMatrixRMaj zero = new DMatrixRMaj(HIDDEN, 1);
+        for (double[] logits : cases) {
+            RnnParameters parameters = weights(305);
+            parameters.w().zero();
+            for (int k = 0; k < VOCABULARY; k++) {
+                parameters.bOut().set(k, 0, logits[k]);
+            }
 
-        RnnTrace actual = forward(inputs, zero, parameters);
+            RnnTrace actual = forward(inputs, zero, parameters);
 
-        // With W = 0 the logits are b_out: softmax gives [1/(1+e), e/(1+e), ~0, ~0, ~0].
-        DMatrixRMaj expected = Reference.softmax(parameters.bOut());
-        for (int t = 0; t < inputs.size(); t++) {
-            Feedback.assertMatrix(C, "y_" + (t + 1) + " for logits [1000, 1001, 0, -50, 3]",
-                    expected, actual.probabilities().get(t), 1e-12, "softmax: subtract the"
-                            + " largest logit before exp, or exp(1000) overflows to infinity"
-                            + " and infinity / infinity gives NaN");
+            // With W = 0 the logits are b_out at every step.
+            DMatrixRMaj expected = Reference.softmax(parameters.bOut());
+            for (int t = 0; t < inputs.size(); t++) {
+                Feedback.assertMatrix(C, "y_" + (t + 1) + " for logits "
+                        + Arrays.toString(logits), expected, actual.probabilities().get(t),
+                        1e-12, "softmax: subtract the largest logit (not the first one or the"
+                                + " mean) before exp, or exp(1000) overflows to infinity and"
+                                + " infinity / infinity gives NaN");
+            }
         }
+
+        // Pre-activations of ±400 and more saturate tanh at ±1.
+        RnnParameters saturated = weights(307);
+        double[] biases = {400, -400, 800, -1200, 0.5, 360, -360};
+        for (int k = 0; k < HIDDEN; k++) {
+            saturated.bHidden().set(k, 0, biases[k]);
+        }
+        assertHidden(saturated, inputs, zero, forward(inputs, zero, saturated));
     }
 
     @Test

@@ -271,6 +271,14 @@ public class ExerciseDTests {
                 numeric, analytic, TOLERANCE, "the carry through time: δ_t = Wᵀ do_t + Vᵀ"
                         + " da_{t+1}, with Vᵀ da_{t+1} from the step after t fed into step t,"
                         + " going backwards from the last step");
+
+        // A 14-step sequence: the carry must run through every step, never cut after a few.
+        Problem longer = problem(413, new int[] {2, 0, 1, 3, 0, 0, 1, 2, 3, 1, 0, 0, 2, 1},
+                new int[] {0, 1, 3, 0, 0, 1, 2, 3, 1, 0, 0, 2, 1, 3}, new DMatrixRMaj(HIDDEN, 1));
+        String fullCarry = "the carry through time over the whole sequence: from the last step"
+                + " back to the first, with no cut after a fixed number of steps";
+        checkGradient(longer, "U", longer.parameters().u(), fullCarry);
+        checkGradient(longer, "V", longer.parameters().v(), fullCarry);
     }
 
     @Test

@@ -157,6 +157,20 @@ public class ExerciseETests {
         NamedMatrices uneven = randomSet(512, 1.0, new int[] {5, 2}, new int[] {2, 1});
         CommonOps_DDRM.scale(1e-3, uneven.matrices().get(1));
         checkClipped(uneven, MAX_NORM);
+
+        // A norm of 0.4 lies between maxNorm = 0.25 and its square root, 0.5, so comparing the
+        // sum of squares with maxNorm would leave it unclipped.
+        NamedMatrices between = randomSet(515, 1.0, new int[] {3, 2}, new int[] {2, 1});
+        scaleToNorm(between, 0.4);
+        checkClipped(between, MAX_NORM);
+    }
+
+    /** Scales every matrix of a set by one factor so that the global norm becomes the target. */
+    private static void scaleToNorm(NamedMatrices gradients, double target) {
+        double norm = Reference.globalNorm(gradients.matrices());
+        for (DMatrixRMaj matrix : gradients.matrices()) {
+            CommonOps_DDRM.scale(target / norm, matrix);
+        }
     }
 
     private static void checkClipped(NamedMatrices gradients, double maxNorm) {
@@ -189,6 +203,15 @@ public class ExerciseETests {
         // Returning the norm after clipping is off by far more.
         Feedback.assertNumber(E, "value returned by clipGlobalNorm", norm, returned, 1e-6 * norm,
                 "that clipGlobalNorm returns the global norm before clipping");
+
+        // A norm of 3 is below maxNorm = 4 but its sum of squares, 9, is above it.
+        NamedMatrices belowFour = randomSet(516, 1.0, new int[] {2, 2}, new int[] {2, 1});
+        scaleToNorm(belowFour, 3.0);
+        NamedMatrices belowFourBefore = belowFour.copy();
+        Clipping.clipGlobalNorm(belowFour, 4.0);
+        assertSameMatrices("gradient with global norm 3 and maxNorm 4", belowFourBefore,
+                belowFour, 0.0, CLIP_HINT + "; compare the norm itself, not its square, with"
+                        + " maxNorm");
 
         NamedMatrices large = randomSet(514, 1.0, new int[] {2, 3});
         double largeNorm = Reference.globalNorm(large.matrices());
@@ -370,8 +393,10 @@ public class ExerciseETests {
     }
 
     /**
-     * A bigram model whose loss turns to NaN from a given call of lossAndGradients on, as when a
-     * learning rate is far too high. Its gradients stay finite, so only the loss shows it.
+     * A bigram model whose losses turn to NaN after a given number of lossAndGradients calls, as
+     * when a learning rate is far too high. Its gradients stay finite, so only the losses show
+     * it. The probabilities turn to NaN too, so model.loss agrees with lossAndGradients, and in
+     * the validation mode only they do.
      */
     private static final class FailingModel implements SequenceModel {
 
@@ -382,7 +407,8 @@ public class ExerciseETests {
 
         /**
          * @param healthyCalls the calls of lossAndGradients that give a normal loss
-         * @param failInValidation whether validation turns to NaN instead of the training loss
+         * @param failInValidation whether only the probabilities turn to NaN, which leaves the
+         *     loss of lossAndGradients finite
          */
         FailingModel(int healthyCalls, boolean failInValidation) {
             this.healthyCalls = healthyCalls;
@@ -407,7 +433,7 @@ public class ExerciseETests {
         @Override
         public List<DMatrixRMaj> probabilities(List<DMatrixRMaj> inputs) {
             List<DMatrixRMaj> outputs = model.probabilities(inputs);
-            if (failInValidation && calls > healthyCalls) {
+            if (calls > healthyCalls) {
                 outputs.forEach(output -> output.fill(Double.NaN));
             }
             return outputs;
@@ -417,8 +443,8 @@ public class ExerciseETests {
         public LossAndGradients lossAndGradients(List<DMatrixRMaj> inputs, int[] targets) {
             LossAndGradients result = model.lossAndGradients(inputs, targets);
             calls++;
-            return calls <= healthyCalls || failInValidation ? result
-                    : new LossAndGradients(Double.NaN, result.gradients());
+            return calls > healthyCalls && !failInValidation
+                    ? new LossAndGradients(Double.NaN, result.gradients()) : result;
         }
     }
 

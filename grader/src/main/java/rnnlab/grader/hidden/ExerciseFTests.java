@@ -128,6 +128,28 @@ public class ExerciseFTests {
         checkGenerated(shortPrompt, 5, List.of("EOS"), generate(ending, shortPrompt, 5),
                 LOOP_HINT);
 
+        // A prompt may end with EOS; generation continues it all the same.
+        List<String> ended = List.of("a", "EOS");
+        ScriptedModel afterEos = new ScriptedModel(vocabulary, 2, "a", "b", "EOS");
+        checkGenerated(ended, 10, List.of("b", "EOS"), generate(afterEos, ended, 10),
+                LOOP_HINT + "; a prompt that ends with EOS is continued like any other");
+
+        // Words split from text are equal to the constant AnBn.EOS but not the same object.
+        List<String> splitWords = List.of("a b EOS".split(" "));
+        Vocabulary fromText = Feedback.call(F, () -> Vocabulary.fromSequences(List.of(
+                splitWords)));
+        ScriptedModel textModel = new ScriptedModel(fromText, 1, "a", "b", "EOS", "a");
+        checkGenerated(List.of("a"), 10, List.of("b", "EOS"), generate(textModel, List.of("a"),
+                10), LOOP_HINT + "; compare words with equals, never with ==");
+
+        // Without EOS in the vocabulary, only maxTokens stops generation.
+        Vocabulary noEos = Feedback.call(F, () -> Vocabulary.fromSequences(List.of(
+                List.of("a", "b"))));
+        ScriptedModel unknownOnly = new ScriptedModel(noEos, 1, "a", "UNK");
+        checkGenerated(List.of("a"), 3, List.of("UNK", "UNK", "UNK"), generate(unknownOnly,
+                List.of("a"), 3), LOOP_HINT + "; compare the chosen word with AnBn.EOS, not an"
+                        + " index looked up in the vocabulary");
+
         // In this vocabulary EOS has index 3 and c has index 2, so the stop must test the word.
         Vocabulary threeLetters = Feedback.call(F, () -> Vocabulary.fromSequences(List.of(
                 List.of("a", "b", "c", "EOS"))));
@@ -236,9 +258,54 @@ public class ExerciseFTests {
         List<String> prompt = List.of("a", "a", "b", "b");
         ScriptedModel model = new ScriptedModel(vocabulary, 4, "EOS", "b", "b", "EOS");
 
+        String argmaxHint = "the prediction: take the argmax of the last output,"
+                + " probabilities.get(size - 1), which follows the newest word";
         checkGenerated(prompt, 10, List.of("b", "b", "EOS"), generate(model, prompt, 10),
-                "the prediction: take the argmax of the last output, probabilities.get(size - 1),"
-                        + " which follows the newest word");
+                argmaxHint);
+
+        // UNK is a word like any other: it can be the most likely one, and it does not stop.
+        ScriptedModel unknown = new ScriptedModel(vocabulary, 4, "a", "UNK", "UNK", "EOS");
+        checkGenerated(prompt, 10, List.of("UNK", "UNK", "EOS"), generate(unknown, prompt, 10),
+                argmaxHint + " over every word, UNK included; only EOS stops");
+
+        // Every output is uniform, so every word ties and the first maximum, index 0, wins.
+        SequenceModel uniform = new SequenceModel() {
+            @Override
+            public String name() {
+                return "uniform";
+            }
+
+            @Override
+            public int vocabularySize() {
+                return vocabulary.size();
+            }
+
+            @Override
+            public ParameterSet parameters() {
+                return new NamedMatrices(List.of("none"), List.of(new DMatrixRMaj(1, 1)));
+            }
+
+            @Override
+            public List<DMatrixRMaj> probabilities(List<DMatrixRMaj> inputs) {
+                List<DMatrixRMaj> outputs = new ArrayList<>();
+                for (int t = 0; t < inputs.size(); t++) {
+                    DMatrixRMaj y = new DMatrixRMaj(vocabulary.size(), 1);
+                    y.fill(1.0 / vocabulary.size());
+                    outputs.add(y);
+                }
+                return outputs;
+            }
+
+            @Override
+            public LossAndGradients lossAndGradients(List<DMatrixRMaj> inputs, int[] targets) {
+                throw new IllegalStateException("generation must not compute gradients");
+            }
+        };
+        String first = vocabulary.wordAt(0);
+        List<String> ties = Feedback.call(F, () -> Generator.greedy(uniform, vocabulary, prompt,
+                3));
+        checkGenerated(prompt, 3, List.of(first, first, first), ties, "ties: like"
+                + " Matrices.argmax, pick the first of equal maxima, the smallest index");
     }
 
     @Test

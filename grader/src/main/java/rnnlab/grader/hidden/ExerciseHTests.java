@@ -100,6 +100,10 @@ public class ExerciseHTests {
         }
         LstmParameters again = initialize(7, 5, 42);
         for (int k = 0; k < NAMES.size(); k++) {
+            check(parameters.matrices().get(k) != again.matrices().get(k), H, NAMES.get(k)
+                    + " of two models made by initialize", "separate matrices",
+                    "one matrix shared by both models", "a new matrix on every call, never a"
+                            + " cached one, because SGD updates each model's weights in place");
             check(Arrays.equals(parameters.matrices().get(k).data,
                     again.matrices().get(k).data), H, NAMES.get(k) + " from two Randoms seeded"
                     + " 42", "identical matrices", "different matrices", hint);

@@ -193,9 +193,19 @@ public class ExerciseITests {
     void cellState() {
         Run run = run(weights(603), INPUTS, zero(), zero());
 
-        compare("c", run.cells(), run.actual(), LstmStep::cell, "c_t = f_t ∘ c_{t-1} + i_t ∘"
-                + " g_t, element by element, with your f_t, i_t, g_t and c_{t-1} the previous"
-                + " step's cell state");
+        String hint = "c_t = f_t ∘ c_{t-1} + i_t ∘ g_t, element by element, with your f_t,"
+                + " i_t, g_t and c_{t-1} the previous step's cell state";
+        compare("c", run.cells(), run.actual(), LstmStep::cell, hint);
+
+        // With f = i = g = 1 the cell counts the steps, up to 15: a cell state is not bounded.
+        LstmParameters counting = weights(610);
+        counting.bForget().fill(800);
+        counting.bInput().fill(800);
+        counting.bCandidate().fill(900);
+        Run counted = run(counting, new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1},
+                zero(), zero());
+        compare("c", counted.cells(), counted.actual(), LstmStep::cell, hint + "; the cell"
+                + " state is never clipped, so it can count past 10");
     }
 
     @Test
@@ -299,5 +309,11 @@ public class ExerciseITests {
         compareFromPrevious(run, "g", LstmStep::candidate, hint);
         compareFromPrevious(run, "o", LstmStep::outputGate, hint);
         compare("y", run.outputs(), run.actual(), LstmStep::probabilities, hint);
+
+        // The largest logit is not the first, so only subtracting the largest keeps exp finite.
+        parameters.bOut().set(0, 0, 0);
+        parameters.bOut().set(3, 0, 900);
+        Run shifted = run(parameters, new int[] {0, 2, 1}, zero(), zero());
+        compare("y", shifted.outputs(), shifted.actual(), LstmStep::probabilities, hint);
     }
 }

@@ -2,9 +2,11 @@ package rnnlab.grader.hidden;
 
 import static rnnlab.grader.hidden.Feedback.check;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import rnnlab.data.Example;
@@ -76,6 +78,22 @@ public class ExerciseJTests {
                     + parameters.names().get(k), "the matrix the Lstm was built with",
                     "another matrix", "that parameters() returns the live weights, not a copy,"
                             + " so the optimizer's updates reach the model");
+        }
+
+        // Generation grows one list and training changes the weights in place, so a call with
+        // the same list object must still read both afresh.
+        List<DMatrixRMaj> growing = new ArrayList<>(inputs);
+        Feedback.call(J, () -> lstm.probabilities(growing));
+        growing.add(Reference.oneHot(2, VOCABULARY));
+        CommonOps_DDRM.scale(0.5, parameters.wOut());
+        List<DMatrixRMaj> fresh = directForward(growing, parameters).probabilities();
+        List<DMatrixRMaj> again = Feedback.call(J, () -> lstm.probabilities(growing));
+        check(again != null && again.size() == fresh.size(), J, "outputs after one more input"
+                + " was added to the same list", String.valueOf(fresh.size()), again == null
+                        ? "null" : String.valueOf(again.size()), hint);
+        for (int t = 0; t < fresh.size(); t++) {
+            Feedback.assertMatrix(J, "y_" + (t + 1) + " after the list grew and W_v changed",
+                    fresh.get(t), again.get(t), 1e-14, hint);
         }
     }
 

@@ -26,6 +26,7 @@ public class ExerciseLTests {
     private static final String L = "L";
     private static final int VOCABULARY = 4;
     private static final int HIDDEN = 12;
+    private static final double WEIGHT_TOLERANCE = 1e-4;
 
     private static DjlSequenceModel newModel(long seed) {
         return DjlSequenceModel.create(CellType.LSTM, VOCABULARY, HIDDEN, seed);
@@ -78,6 +79,14 @@ public class ExerciseLTests {
                     Feedback.format(expected), Feedback.format(found),
                     "build the optimizer once, before the loop, with the given learning rate;"
                             + " one backward pass and one trainer.step() per sequence");
+
+            double difference = DjlSupport.weightDifference(reference.network(),
+                    student.network());
+            check(difference <= WEIGHT_TOLERANCE, L, "largest weight difference from the"
+                    + " reference Adam run, relative to the largest weight",
+                    "at most " + WEIGHT_TOLERANCE, Feedback.format(difference), "Adam exactly as"
+                            + " Optimizer.adam() builds it, with no weight decay (not AdamW) and"
+                            + " only the learning rate changed");
 
             String historyHint = "DjlTraining.train: one EpochResult per epoch with the mean"
                     + " validation loss (DjlTraining.meanLoss) after that epoch, the progress"
