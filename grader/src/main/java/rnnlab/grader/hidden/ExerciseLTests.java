@@ -28,6 +28,15 @@ public class ExerciseLTests {
     private static final int HIDDEN = 12;
     private static final double WEIGHT_TOLERANCE = 1e-4;
 
+    /** Returns the lowest validation loss of a history, or infinity for none. */
+    static double bestValidationLoss(History history) {
+        double best = Double.POSITIVE_INFINITY;
+        for (double loss : history.validationLosses()) {
+            best = Math.min(best, loss);
+        }
+        return best;
+    }
+
     private static DjlSequenceModel newModel(long seed) {
         return DjlSequenceModel.create(CellType.LSTM, VOCABULARY, HIDDEN, seed);
     }
@@ -114,10 +123,14 @@ public class ExerciseLTests {
                     new DjlTrainingOptions(8, 1e-2), ProgressListener.NONE);
 
             // A model without memory cannot go below about 5.41; the reference loop reaches
-            // about 2.5 here, so one nat under the floor leaves a wide margin.
-            double found = DjlSupport.referenceLoss(student, validation);
+            // about 2.5 here, so one nat under the floor leaves a wide margin. The best epoch
+            // counts: in about 2 of 100 runs under load the loss spiked above 24 late in the
+            // run, with the same seeds.
+            // NOTE: the spikes were not reproduced alone; PyTorch's CPU kernels may not be
+            // bit-reproducible from run to run, and Adam at 0.01 without clipping amplifies that.
+            double found = bestValidationLoss(history);
             check(found < LabData.MEMORYLESS_FLOOR - 1.0, L,
-                    "validation loss after 8 epochs of Adam at 0.01 on 80 sequences",
+                    "best validation loss over 8 epochs of Adam at 0.01 on 80 sequences",
                     "below " + Feedback.format(LabData.MEMORYLESS_FLOOR - 1.0),
                     Feedback.format(found), "the loop updates the model's own weights and"
                             + " visits every training sequence each epoch");
