@@ -31,7 +31,7 @@ import rnnlab.grader.GradeReport.ExerciseScore;
  *
  * <p>A summary of every case is written to target/catalogue/*.tsv for the results page, and a
  * line per graded case is printed as the run goes. The catalogues take most of the build's
- * time (about 10 minutes on two cores); {@code -Drnnlab.quick=true} skips them.
+ * time (10 to 18 minutes on two cores); {@code -Drnnlab.quick=true} skips them.
  */
 @DisplayName("grading catalogues of edited solutions")
 @DisabledIfSystemProperty(named = "rnnlab.quick", matches = "true",
