@@ -45,6 +45,10 @@ public class ExerciseLTests {
     @Graded(exercise = L, points = 2)
     @DisplayName("reports the loss in the lab's units: sum over time, mean over sequences")
     void trainingLossUnits() {
+        DjlSupport.withOneRetry(this::trainingLossUnitsOnce);
+    }
+
+    private void trainingLossUnitsOnce() {
         List<Example> training = LabData.examples(16, 31);
         try (DjlSequenceModel student = newModel(32); DjlSequenceModel reference = newModel(32)) {
             History history = DjlTraining.train(student, training, List.of(),
@@ -72,6 +76,10 @@ public class ExerciseLTests {
     @Graded(exercise = L, points = 2)
     @DisplayName("follows the reference Adam run step for step")
     void followsReferenceAdam() {
+        DjlSupport.withOneRetry(this::followsReferenceAdamOnce);
+    }
+
+    private void followsReferenceAdamOnce() {
         List<Example> training = LabData.examples(20, 33);
         List<Example> validation = LabData.examples(10, 34);
         try (DjlSequenceModel student = newModel(35); DjlSequenceModel reference = newModel(35)) {
@@ -116,6 +124,10 @@ public class ExerciseLTests {
     @Graded(exercise = L, points = 2)
     @DisplayName("gets below the memory-less floor within 8 epochs")
     void learns() {
+        DjlSupport.withOneRetry(this::learnsOnce);
+    }
+
+    private void learnsOnce() {
         List<Example> training = LabData.examples(80, 36);
         List<Example> validation = LabData.examples(20, 37);
         try (DjlSequenceModel student = newModel(38)) {
@@ -124,10 +136,8 @@ public class ExerciseLTests {
 
             // A model without memory cannot go below about 5.41; the reference loop reaches
             // about 2.5 here, so one nat under the floor leaves a wide margin. The best epoch
-            // counts: in about 2 of 100 runs under load the loss spiked above 24 late in the
-            // run, with the same seeds.
-            // NOTE: the spikes were not reproduced alone; PyTorch's CPU kernels may not be
-            // bit-reproducible from run to run, and Adam at 0.01 without clipping amplifies that.
+            // counts, because in about 2 of 100 gradings the loss spiked above 24 late in the
+            // run with the same seeds (see DjlSupport.withOneRetry).
             double found = bestValidationLoss(history);
             check(found < LabData.MEMORYLESS_FLOOR - 1.0, L,
                     "best validation loss over 8 epochs of Adam at 0.01 on 80 sequences",
