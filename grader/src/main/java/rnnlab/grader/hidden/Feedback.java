@@ -170,21 +170,8 @@ public final class Feedback {
                 + expectedShape + " but was " + actualShape + "\"";
         String hint = "the shape check: one exception type and one message template for every"
                 + " parameter";
-        try {
-            action.run();
-        } catch (IllegalArgumentException e) {
-            String message = String.valueOf(e.getMessage());
-            boolean names = message.contains(parameter) && message.contains(expectedShape)
-                    && message.contains(actualShape);
-            check(names, exercise, what, expectedError, "\"" + message + "\"", hint);
-            return;
-        } catch (UnsupportedOperationException e) {
-            throw notGradable(exercise, e);
-        } catch (RuntimeException e) {
-            throw failure(exercise, what, expectedError, e.getClass().getSimpleName() + ": "
-                    + e.getMessage(), hint);
-        }
-        throw failure(exercise, what, expectedError, "no exception", hint);
+        assertThrowsNaming(exercise, what, action, expectedError, hint, parameter, expectedShape,
+                actualShape);
     }
 
     /**
@@ -197,22 +184,32 @@ public final class Feedback {
     public static void assertRejected(String exercise, String call, Runnable action,
             String hint, String... words) {
         String expected = "IllegalArgumentException naming " + String.join(" and ", words);
+        assertThrowsNaming(exercise, call, action, expected, hint, words);
+    }
+
+    /**
+     * Runs an action and checks that it throws an {@link IllegalArgumentException} whose message
+     * contains every one of the words. A stub of another exercise fails as not gradable.
+     */
+    private static void assertThrowsNaming(String exercise, String what, Runnable action,
+            String expectedError, String hint, String... words) {
         try {
             action.run();
         } catch (IllegalArgumentException e) {
             String message = String.valueOf(e.getMessage());
+            boolean names = true;
             for (String word : words) {
-                check(message.contains(word), exercise, call, expected, "\"" + message + "\"",
-                        hint);
+                names &= message.contains(word);
             }
+            check(names, exercise, what, expectedError, "\"" + message + "\"", hint);
             return;
         } catch (UnsupportedOperationException e) {
             throw notGradable(exercise, e);
         } catch (RuntimeException e) {
-            throw failure(exercise, call, expected, e.getClass().getSimpleName() + ": "
+            throw failure(exercise, what, expectedError, e.getClass().getSimpleName() + ": "
                     + e.getMessage(), hint);
         }
-        throw failure(exercise, call, expected, "no exception", hint);
+        throw failure(exercise, what, expectedError, "no exception", hint);
     }
 
     /**
